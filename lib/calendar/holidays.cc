@@ -10,20 +10,6 @@ namespace {
 
 using nlohmann::json;
 
-// Line and column of a byte offset, for syntax errors a person can find in an editor.
-std::string line_and_column(std::string_view text, std::size_t offset) {
-    std::size_t line = 1, column = 1;
-    for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
-        if (text[i] == '\n') {
-            ++line;
-            column = 1;
-        } else {
-            ++column;
-        }
-    }
-    return "line " + std::to_string(line) + ", column " + std::to_string(column);
-}
-
 core::result<division_holidays> parse_division(const std::string& key, const json& node,
                                                const std::string& where) {
     if (!node.is_object())
@@ -84,7 +70,7 @@ core::result<holiday_data> parse_bank_holidays(std::string_view json_text,
         doc = json::parse(json_text.begin(), json_text.end());
     } catch (const json::parse_error& e) {
         return core::make_error("malformed_json",
-                                "not valid JSON at " + line_and_column(json_text, e.byte - 1),
+                                "not valid JSON at " + core::line_and_column(json_text, e.byte - 1),
                                 std::string(source_name));
     }
     if (!doc.is_object() || doc.empty())

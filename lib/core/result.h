@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <utility>
 #include <variant>
 
@@ -34,6 +35,9 @@ public:
 private:
     std::variant<T, error> v_;
 };
+
+// "line 3, column 14" for a byte offset into text, so a person can find a syntax error.
+std::string line_and_column(std::string_view text, std::size_t offset);
 
 inline error make_error(std::string code, std::string message, std::string field = {}) {
     return error{std::move(code), std::move(message), std::move(field)};

@@ -1,0 +1,82 @@
+// Loading reviewd.toml; see config.h.
+#include "config.h"
+
+#include "core/toml_reader.h"
+
+#include <date/tz.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+namespace reviewd::app {
+namespace {
+
+std::filesystem::path resolve(const std::filesystem::path& base, const std::string& value) {
+    const std::filesystem::path p(value);
+    return p.is_absolute() ? p : base / p;
+}
+
+void read_calendar(core::table_reader& root, config& cfg, const std::filesystem::path& base) {
+    const toml::table* table = root.table("calendar");
+    if (!table)
+        root.fail("calendar", "missing_key", "required table [calendar] is missing");
+    core::table_reader r = root.nested(*table, "calendar");
+    cfg.holidays_file = resolve(base, r.string("holidays_file"));
+    cfg.time_zone = r.string_or("time_zone", cfg.time_zone);
+    try {
+        (void)date::locate_zone(cfg.time_zone);
+    } catch (const std::exception&) {
+        r.fail("time_zone", "unknown_time_zone", "\"" + cfg.time_zone + "\" is not a time zone in the system's tz database");
+    }
+    if (const toml::array* closures = r.array_of_tables("closures")) {
+        for (std::size_t i = 0; i < closures->size(); ++i) {
+            core::table_reader c = r.nested(*closures->get(i)->as_table(), "closures[" + std::to_string(i) + "]");
+            cfg.closures.push_back({c.date("date"), c.string_or("title", "Local closure"), c.string_or("division", "")});
+            c.reject_unknown_keys();
+        }
+    }
+    r.reject_unknown_keys();
+}
+
+void read_rules(core::table_reader& root, config& cfg, const std::filesystem::path& base) {
+    const toml::table* table = root.table("rules");
+    if (!table)
+        root.fail("rules", "missing_key", "required table [rules] is missing");
+    core::table_reader r = root.nested(*table, "rules");
+    cfg.rules_directory = resolve(base, r.string("directory"));
+    r.reject_unknown_keys();
+}
+
+} // namespace
+
+std::string read_file(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in)
+        throw config_error("cannot read " + file.string() + ": " + std::strerror(errno));
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+config load_config(const std::filesystem::path& file) {
+    const std::string text = read_file(file);
+    auto root = core::parse_toml(text, file.string());
+    if (!root)
+        throw config_error(core::describe(root.err()));
+    config cfg;
+    cfg.file = file;
+    const std::filesystem::path base = file.has_parent_path() ? file.parent_path() : std::filesystem::path(".");
+    try {
+        core::table_reader r(root.value(), file.string(), "");
+        read_calendar(r, cfg, base);
+        read_rules(r, cfg, base);
+        r.reject_unknown_keys();
+    } catch (const core::load_failure& failure) {
+        throw config_error(core::describe(failure.failure));
+    }
+    return cfg;
+}
+
+} // namespace reviewd::app

@@ -1,0 +1,18 @@
+// Reads one case from JSON (the input of `reviewd schedule` and of `PUT /v1/children/{id}`).
+// Strict: unknown fields, wrong types and impossible dates are errors naming the field path
+// ("periods[0].placements[1].start") and the value; syntax errors give line and column.
+#pragma once
+
+#include "core/result.h"
+#include "rules/case_facts.h"
+
+#include <nlohmann/json_fwd.hpp>
+
+#include <string_view>
+
+namespace reviewd::rules {
+
+core::result<case_facts> parse_case_json(std::string_view text);
+core::result<case_facts> case_from_json(const nlohmann::json& document);
+
+} // namespace reviewd::rules

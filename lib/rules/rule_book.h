@@ -1,0 +1,35 @@
+// The loaded rule sets and the question every deadline asks of them: which rule set was in force
+// for this jurisdiction and kind of care on the day this deadline's clock started?
+#pragma once
+
+#include "core/result.h"
+#include "rules/rule_set.h"
+
+#include <string_view>
+#include <vector>
+
+namespace reviewd::rules {
+
+class rule_book {
+public:
+    rule_book() = default;
+
+    // Checks that ids are unique and that no two rule sets for the same jurisdiction and care
+    // type come into force on the same day.
+    static core::result<rule_book> make(std::vector<rule_set> sets);
+
+    // The rule set in force on `day`, or nullptr when none had yet come into force.
+    const rule_set* in_force(std::string_view jurisdiction, care_type care, core::day day) const;
+
+    // The earliest rule set for the jurisdiction and care type, for error messages.
+    const rule_set* earliest(std::string_view jurisdiction, care_type care) const;
+
+    bool knows_jurisdiction(std::string_view jurisdiction) const;
+    std::vector<std::string> jurisdictions() const;
+    const std::vector<rule_set>& sets() const { return sets_; }
+
+private:
+    std::vector<rule_set> sets_; // sorted by in_force_from
+};
+
+} // namespace reviewd::rules
