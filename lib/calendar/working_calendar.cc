@@ -114,16 +114,22 @@ core::day working_calendar::first_working_day_on_or_after(core::day d) const {
 }
 
 std::span<const holiday> working_calendar::weekday_closures_between(core::day from, core::day to) const {
-    const holiday after_from{from, {}};
-    const holiday through_to{to, {}};
-    const auto lo = std::upper_bound(weekday_closures_.begin(), weekday_closures_.end(), after_from, by_date);
-    const auto hi = std::upper_bound(lo, weekday_closures_.end(), through_to, by_date);
+    if (to <= from)
+        return {};
+    // Most intervals skip no closure: the prefix counts tell in O(1) before any search.
+    const std::int64_t weekdays = weekdays_before((to - base_).count() + 1) - weekdays_before((from - base_).count() + 1);
+    if (weekdays == working_days_between(from, to))
+        return {};
+    const auto lo = std::upper_bound(weekday_closures_.begin(), weekday_closures_.end(), from,
+                                     [](core::day d, const holiday& h) { return d < h.date; });
+    const auto hi = std::upper_bound(lo, weekday_closures_.end(), to,
+                                     [](core::day d, const holiday& h) { return d < h.date; });
     return {lo, hi};
 }
 
 const holiday* working_calendar::closure_on(core::day d) const {
-    const holiday key{d, {}};
-    const auto it = std::lower_bound(all_closures_.begin(), all_closures_.end(), key, by_date);
+    const auto it = std::lower_bound(all_closures_.begin(), all_closures_.end(), d,
+                                     [](const holiday& h, core::day day) { return h.date < day; });
     return it != all_closures_.end() && it->date == d ? &*it : nullptr;
 }
 

@@ -2,6 +2,8 @@
 #include "core/dates.h"
 
 #include <array>
+#include <cstring>
+#include <vector>
 
 namespace reviewd::core {
 namespace {
@@ -46,22 +48,53 @@ std::optional<day> parse_uk_date(std::string_view text) {
     return checked_day(y, m, d);
 }
 
-void append_iso_date(std::string& out, day d) {
+namespace {
+
+void write_iso_date(char* text, day d) {
     const date::year_month_day ymd{d};
-    const int y = static_cast<int>(ymd.year());
+    const auto year = static_cast<unsigned>(static_cast<int>(ymd.year()));
     const unsigned m = static_cast<unsigned>(ymd.month());
     const unsigned dd = static_cast<unsigned>(ymd.day());
+    const auto digit = [](unsigned v) { return static_cast<char>('0' + v); };
+    const char out[10] = {digit(year / 1000), digit(year / 100 % 10), digit(year / 10 % 10), digit(year % 10), '-',
+                          digit(m / 10),      digit(m % 10),          '-',                   digit(dd / 10),   digit(dd % 10)};
+    std::memcpy(text, out, sizeof out);
+}
+
+// Formatting dominates writing deadline bases, so the years the service meets are formatted once
+// (1.2 MB, on first use) and copied from the table after that.
+constexpr int table_first_year = 1900;
+constexpr int table_last_year = 2199;
+
+struct iso_date_table {
+    day first;
+    day last;
+    std::vector<std::array<char, 10>> text;
+
+    iso_date_table()
+        : first(make_day(table_first_year, 1, 1)), last(make_day(table_last_year, 12, 31)),
+          text(static_cast<std::size_t>((last - first).count() + 1)) {
+        for (std::size_t i = 0; i < text.size(); ++i)
+            write_iso_date(text[i].data(), first + date::days{static_cast<int>(i)});
+    }
+};
+
+} // namespace
+
+void append_iso_date(std::string& out, day d) {
+    static const iso_date_table table;
+    if (d >= table.first && d <= table.last) {
+        out.append(table.text[static_cast<std::size_t>((d - table.first).count())].data(), 10);
+        return;
+    }
+    const int y = static_cast<int>(date::year_month_day{d}.year());
     if (y < 0 || y > 9999) {
         out += date::format("%F", d);
         return;
     }
-    char buf[10] = {static_cast<char>('0' + y / 1000),     static_cast<char>('0' + y / 100 % 10),
-                    static_cast<char>('0' + y / 10 % 10),  static_cast<char>('0' + y % 10),
-                    '-',
-                    static_cast<char>('0' + m / 10),       static_cast<char>('0' + m % 10),
-                    '-',
-                    static_cast<char>('0' + dd / 10),      static_cast<char>('0' + dd % 10)};
-    out.append(buf, sizeof buf);
+    char text[10];
+    write_iso_date(text, d);
+    out.append(text, sizeof text);
 }
 
 std::string format_iso_date(day d) {

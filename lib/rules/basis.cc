@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <charconv>
 #include <iterator>
 
 namespace reviewd::rules {
@@ -25,28 +26,49 @@ void append_skipped(std::string& out, std::span<const calendar::holiday> skipped
 
 } // namespace
 
+void append_event(std::string& out, const clock_event& event) {
+    using what = clock_event::what;
+    const auto numbered = [&](std::string_view before, std::string_view after) {
+        out += before;
+        char digits[12];
+        const auto [end, ec] = std::to_chars(digits, digits + sizeof digits, event.number);
+        out.append(digits, end);
+        out += after;
+    };
+    switch (event.happened) {
+    case what::became_looked_after: out += "became looked after"; return;
+    case what::first_placement_began: out += "first placement began"; return;
+    case what::placement_began: out += "placement began"; return;
+    case what::review_held: numbered("review ", " held"); return;
+    case what::visit_made: numbered("visit ", " made"); return;
+    case what::health_assessment_under_five: numbered("health assessment ", " made, child under 5"); return;
+    case what::health_assessment_five_and_over: numbered("health assessment ", " made, child 5 or over"); return;
+    }
+}
+
 void append_limit_basis(std::string& out, const basis_facts& facts, const calendar::working_calendar& calendar) {
-    out += to_string(facts.limit);
+    append_time_limit(out, facts.limit);
+    const core::day clock_start = facts.start.day;
     if (facts.limit.in == time_limit::unit::working_days && facts.counting == calendar::start_day::counted) {
         out += " counting ";
-        append_date(out, facts.clock_start);
+        append_date(out, clock_start);
         out += " (";
-        out += facts.event;
+        append_event(out, facts.start);
         out += ") as day 1";
     } else {
         out += " after ";
-        append_date(out, facts.clock_start);
+        append_date(out, clock_start);
         out += ", ";
-        out += facts.event;
+        append_event(out, facts.start);
     }
     if (facts.limit.in == time_limit::unit::working_days) {
         const core::day first_counted = facts.counting == calendar::start_day::counted
-                                            ? facts.clock_start - date::days{1}
-                                            : facts.clock_start;
+                                            ? clock_start - date::days{1}
+                                            : clock_start;
         append_skipped(out, calendar.weekday_closures_between(first_counted, facts.applied.due));
     }
     if (facts.applied.clamped) {
-        const date::year_month_day start{facts.clock_start};
+        const date::year_month_day start{clock_start};
         const date::year_month_day due{facts.applied.due};
         fmt::format_to(std::back_inserter(out), "; {}-{:02d} has no day {}, so its last day",
                        static_cast<int>(due.year()), static_cast<unsigned>(due.month()),

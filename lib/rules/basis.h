@@ -11,10 +11,27 @@
 
 namespace reviewd::rules {
 
+// What happened on the day a clock started; written into the basis as words ("review 2 held").
+struct clock_event {
+    enum class what {
+        became_looked_after,
+        first_placement_began,
+        placement_began,
+        review_held,            // number: which review
+        visit_made,             // number: which visit
+        health_assessment_under_five, // number: which assessment; the child was under 5
+        health_assessment_five_and_over,
+    };
+    core::day day;
+    what happened = what::became_looked_after;
+    int number = 0;
+};
+
+void append_event(std::string& out, const clock_event& event);
+
 struct basis_facts {
     const time_limit& limit;
-    core::day clock_start;
-    std::string_view event; // "became looked after", "review 1 held"
+    const clock_event& start;
     applied_limit applied;
     calendar::start_day counting;
 };

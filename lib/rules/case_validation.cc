@@ -107,8 +107,9 @@ std::optional<core::error> check_case(const case_facts& facts, const rule_book& 
 
     std::vector<std::size_t> order(facts.periods.size());
     std::iota(order.begin(), order.end(), 0);
-    std::sort(order.begin(), order.end(),
-              [&](std::size_t a, std::size_t b) { return facts.periods[a].start < facts.periods[b].start; });
+    if (order.size() > 1)
+        std::sort(order.begin(), order.end(),
+                  [&](std::size_t a, std::size_t b) { return facts.periods[a].start < facts.periods[b].start; });
     for (std::size_t n = 0; n < order.size(); ++n) {
         if (auto e = check_period(facts.periods[order[n]], order[n], book, facts))
             return e;

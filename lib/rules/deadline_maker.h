@@ -4,6 +4,7 @@
 #pragma once
 
 #include "calendar/calendar_set.h"
+#include "rules/basis.h"
 #include "rules/case_facts.h"
 #include "rules/deadline.h"
 #include "rules/rule_book.h"
@@ -34,17 +35,14 @@ struct deadline_subject {
     std::optional<certainty> sure = std::nullopt; // unset: the rule set's own certainty
 };
 
-// When the clock started and what happened that day, for the basis ("review 2 held").
-struct clock_event {
-    core::day day;
-    std::string_view what;
-};
 
 class deadline_maker {
 public:
     deadline_maker(const case_facts& facts, const rule_book& book,
                    const calendar::calendar_set& calendars, core::day as_of)
-        : facts_(facts), book_(book), calendars_(calendars), as_of_(as_of) {}
+        : facts_(facts), standard_(book.timeline(facts.jurisdiction, care_type::standard)),
+          short_breaks_(book.timeline(facts.jurisdiction, care_type::short_breaks)), calendars_(calendars),
+          as_of_(as_of) {}
 
     // The rule set in force on `day` for this child's jurisdiction; `day` is never before the
     // period's start, for which check_case guaranteed a rule set.
@@ -68,9 +66,14 @@ private:
                 std::optional<core::day> ends) const;
 
     const case_facts& facts_;
-    const rule_book& book_;
+    rule_timeline standard_;
+    rule_timeline short_breaks_;
     const calendar::calendar_set& calendars_;
     core::day as_of_;
+    // The last rule set's calendar: a child's deadlines nearly always share one rule set, so this
+    // spares a map lookup by division name per deadline.
+    mutable const rule_set* cached_rules_ = nullptr;
+    mutable const calendar::working_calendar* cached_calendar_ = nullptr;
 };
 
 void add_review_deadlines(const deadline_maker& maker, const period_view& period, std::vector<deadline>& out);

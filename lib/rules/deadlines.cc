@@ -6,6 +6,7 @@
 #include "rules/deadline_maker.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <stdexcept>
 #include <tuple>
 
@@ -54,20 +55,54 @@ std::vector<period_view> group_by_period(const case_facts& facts) {
     return views;
 }
 
+// Sorts by period, due date, kind, placement and sequence. The order is decided on an index and
+// then applied by following its cycles, so each deadline (strings and all) moves about once
+// instead of at every comparison of an insertion sort.
+void sort_deadlines(std::vector<deadline>& deadlines) {
+    std::vector<std::uint32_t> order(deadlines.size());
+    for (std::uint32_t i = 0; i < order.size(); ++i)
+        order[i] = i;
+    std::sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) {
+        const deadline& a = deadlines[x];
+        const deadline& b = deadlines[y];
+        return std::tie(a.period, a.due, a.kind, a.placement, a.sequence) <
+               std::tie(b.period, b.due, b.kind, b.placement, b.sequence);
+    });
+    // Position i must receive deadlines[order[i]]: rotate each cycle through one temporary.
+    for (std::uint32_t start = 0; start < order.size(); ++start) {
+        if (order[start] == start)
+            continue;
+        deadline held = std::move(deadlines[start]);
+        std::uint32_t at = start;
+        while (order[at] != start) {
+            const std::uint32_t from = order[at];
+            deadlines[at] = std::move(deadlines[from]);
+            order[at] = at;
+            at = from;
+        }
+        deadlines[at] = std::move(held);
+        order[at] = at;
+    }
+}
+
 } // namespace
 
 const rule_set& deadline_maker::rules_on(care_type care, core::day day) const {
-    const rule_set* rules = book_.in_force(facts_.jurisdiction, care, day);
+    const rule_set* rules = (care == care_type::short_breaks ? short_breaks_ : standard_).in_force(day);
     if (!rules)
         throw std::logic_error("deadline_maker: no rule set in force; check_case should have refused the case");
     return *rules;
 }
 
 const calendar::working_calendar& deadline_maker::calendar_of(const rule_set& rules) const {
+    if (cached_rules_ == &rules)
+        return *cached_calendar_;
     const calendar::working_calendar* cal = calendars_.find(rules.holidays);
     if (!cal)
         throw std::logic_error("deadline_maker: no calendar \"" + rules.holidays +
                                "\"; check_rules_have_calendars should have refused the rules");
+    cached_rules_ = &rules;
+    cached_calendar_ = cal;
     return *cal;
 }
 
@@ -101,9 +136,12 @@ deadline deadline_maker::after_limit(const deadline_subject& subject, const rule
     d.practical_due = cal.last_working_day_on_or_before(applied.due);
     const core::day looked_from = limit.in == time_limit::unit::working_days ? start.day : d.practical_due;
     d.provisional = !cal.covers(looked_from, d.due);
-    d.basis.reserve(160);
-    append_limit_basis(d.basis, {limit, start.day, start.what, applied, rules.counting}, cal);
-    append_practical_basis(d.basis, d.due, d.practical_due, d.provisional, cal);
+    // Built in a reused buffer, then copied once at its exact size: one allocation per basis.
+    thread_local std::string scratch;
+    scratch.clear();
+    append_limit_basis(scratch, {limit, start, applied, rules.counting}, cal);
+    append_practical_basis(scratch, d.due, d.practical_due, d.provisional, cal);
+    d.basis.assign(scratch);
     settle(d, subject, rules, met_on, ends);
     return d;
 }
@@ -133,15 +171,17 @@ core::result<std::vector<deadline>> compute_deadlines(const case_facts& facts, c
         return *error;
     const deadline_maker maker(facts, book, calendars, as_of);
     std::vector<deadline> out;
-    out.reserve(16);
+    std::size_t expected = 4 * facts.periods.size() + 3 * facts.reviews.size() + facts.review_requests.size() +
+                           facts.health_assessments.size();
+    for (const auto& p : facts.periods)
+        for (const auto& pl : p.placements)
+            expected += pl.visits.size() + 1;
+    out.reserve(expected);
     for (const auto& period : group_by_period(facts)) {
         add_review_deadlines(maker, period, out);
         add_other_deadlines(maker, period, out);
     }
-    std::sort(out.begin(), out.end(), [](const deadline& a, const deadline& b) {
-        return std::tie(a.period, a.due, a.kind, a.placement, a.sequence) <
-               std::tie(b.period, b.due, b.kind, b.placement, b.sequence);
-    });
+    sort_deadlines(out);
     return out;
 }
 

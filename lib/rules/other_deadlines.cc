@@ -15,7 +15,7 @@ void add_period_start_deadlines(const deadline_maker& maker, const period_view& 
     const rule_set& rules = maker.rules_on(view.care, period.start);
     if (rules.iro_allocated.enabled)
         out.push_back(maker.after_limit({deadline_kind::iro_allocated, view.number, 0, 1, rules.iro_allocated.sure}, rules,
-                                        rules.iro_allocated.within, {period.start, "became looked after"},
+                                        rules.iro_allocated.within, {period.start, clock_event::what::became_looked_after},
                                         period.iro_allocated_on, period.end));
     if (rules.care_plan.enabled) {
         const bool placed = !view.placements.empty();
@@ -23,7 +23,7 @@ void add_period_start_deadlines(const deadline_maker& maker, const period_view& 
         const rule_set& plan_rules = maker.rules_on(view.care, start);
         out.push_back(maker.after_limit({deadline_kind::care_plan, view.number, 0, 1, plan_rules.care_plan.sure}, plan_rules,
                                         plan_rules.care_plan.within,
-                                        {start, placed ? "first placement began" : "became looked after"},
+                                        {start, placed ? clock_event::what::first_placement_began : clock_event::what::became_looked_after},
                                         period.care_plan_on, period.end));
     }
 }
@@ -33,14 +33,14 @@ void add_after_review_deadlines(const deadline_maker& maker, const period_view& 
     for (const held_review* review : view.reviews) {
         ++n;
         const rule_set& rules = maker.rules_on(view.care, review->held);
-        const std::string event = "review " + std::to_string(n) + " held";
+        const clock_event event{review->held, clock_event::what::review_held, n};
         if (rules.review_decisions.enabled)
             out.push_back(maker.after_limit({deadline_kind::review_decisions, view.number, 0, n, rules.review_decisions.sure}, rules,
-                                            rules.review_decisions.within, {review->held, event},
+                                            rules.review_decisions.within, event,
                                             review->decisions_circulated_on, std::nullopt));
         if (rules.review_record.enabled)
             out.push_back(maker.after_limit({deadline_kind::review_record, view.number, 0, n, rules.review_record.sure}, rules,
-                                            rules.review_record.within, {review->held, event},
+                                            rules.review_record.within, event,
                                             review->record_completed_on, std::nullopt));
     }
 }
@@ -50,31 +50,35 @@ void add_visits(const deadline_maker& maker, const period_view& view, std::vecto
     int placement_number = 0;
     for (const placement* pl : view.placements) {
         ++placement_number;
-        std::vector<core::day> visits = pl->visits;
-        std::sort(visits.begin(), visits.end());
+        std::vector<core::day> sorted_copy;
+        const std::vector<core::day>* visits_in_order = &pl->visits;
+        if (!std::is_sorted(pl->visits.begin(), pl->visits.end())) {
+            sorted_copy = pl->visits;
+            std::sort(sorted_copy.begin(), sorted_copy.end());
+            visits_in_order = &sorted_copy;
+        }
+        const std::vector<core::day>& visits = *visits_in_order;
         std::optional<core::day> ends = pl->end;
         if (view.period->end && (!ends || *view.period->end < *ends))
             ends = view.period->end;
         const core::day first_year_ends = calendar::add_months(pl->start, 12).result;
-        core::day clock = pl->start;
-        std::string event = "placement began";
+        clock_event clock{pl->start, clock_event::what::placement_began};
         for (int n = 1;; ++n) {
-            const rule_set& rules = maker.rules_on(view.care, clock);
+            const rule_set& rules = maker.rules_on(view.care, clock.day);
             const visit_rule& rule = rules.social_worker_visits;
             if (!rule.enabled)
                 break;
             const time_limit& limit = n == 1                  ? rule.first
-                                      : clock < first_year_ends ? rule.first_year
+                                      : clock.day < first_year_ends ? rule.first_year
                                       : pl->long_term           ? rule.long_term
                                                                 : rule.other;
             const auto index = static_cast<std::size_t>(n - 1);
             const std::optional<core::day> made = index < visits.size() ? std::optional(visits[index]) : std::nullopt;
             out.push_back(maker.after_limit({deadline_kind::social_worker_visit, view.number, placement_number, n, rule.sure},
-                                            rules, limit, {clock, event}, made, ends));
+                                            rules, limit, clock, made, ends));
             if (!made)
                 break;
-            clock = *made;
-            event = "visit " + std::to_string(n) + " made";
+            clock = {*made, clock_event::what::visit_made, n};
         }
     }
 }
@@ -112,11 +116,12 @@ void add_health(const deadline_maker& maker, const period_view& view, std::vecto
         if (!rule.enabled)
             break;
         const bool young = under_five_on(dob, clock);
-        const std::string event = "health assessment " + std::to_string(i + 1) + " made, child " +
-                                  (young ? "under 5" : "5 or over");
+        const clock_event event{clock, young ? clock_event::what::health_assessment_under_five
+                                             : clock_event::what::health_assessment_five_and_over,
+                                static_cast<int>(i) + 1};
         const std::optional<core::day> next = i + 1 < made.size() ? std::optional(made[i + 1]) : std::nullopt;
         out.push_back(maker.after_limit({deadline_kind::health_assessment, view.number, 0, static_cast<int>(i) + 2, rule.sure},
-                                        rules, young ? rule.under_five : rule.five_and_over, {clock, event}, next,
+                                        rules, young ? rule.under_five : rule.five_and_over, event, next,
                                         period.end));
     }
 }

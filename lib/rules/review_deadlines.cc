@@ -22,23 +22,19 @@ const time_limit& limit_for(const review_timetable& t, int sequence) {
 void add_timetable(const deadline_maker& maker, const period_view& view, std::vector<deadline>& out) {
     const period_of_care& period = *view.period;
     const rule_set& opening = maker.rules_on(view.care, period.start);
-    core::day clock = period.start;
-    std::string event = "became looked after";
-    if (opening.reviews.first_from == first_review_from::first_placement && !view.placements.empty()) {
-        clock = view.placements.front()->start;
-        event = "first placement began";
-    }
+    clock_event clock{period.start, clock_event::what::became_looked_after};
+    if (opening.reviews.first_from == first_review_from::first_placement && !view.placements.empty())
+        clock = {view.placements.front()->start, clock_event::what::first_placement_began};
     for (int n = 1;; ++n) {
-        const rule_set& rules = n == 1 ? opening : maker.rules_on(view.care, clock);
+        const rule_set& rules = n == 1 ? opening : maker.rules_on(view.care, clock.day);
         const auto index = static_cast<std::size_t>(n - 1);
         const std::optional<core::day> held =
             index < view.reviews.size() ? std::optional(view.reviews[index]->held) : std::nullopt;
         out.push_back(maker.after_limit({deadline_kind::review, view.number, 0, n}, rules,
-                                        limit_for(rules.reviews, n), {clock, event}, held, period.end));
+                                        limit_for(rules.reviews, n), clock, held, period.end));
         if (!held)
             return;
-        clock = *held;
-        event = "review " + std::to_string(n) + " held";
+        clock = {*held, clock_event::what::review_held, n};
     }
 }
 

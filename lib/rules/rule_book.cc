@@ -47,30 +47,56 @@ core::result<rule_book> rule_book::make(std::vector<rule_set> sets) {
         }
     rule_book book;
     book.sets_ = std::move(sets);
+    for (std::size_t i = 0; i < book.sets_.size(); ++i)
+        for (const auto& jurisdiction : book.sets_[i].jurisdictions) {
+            const care_type care = book.sets_[i].care;
+            auto entry = std::find_if(book.timelines_.begin(), book.timelines_.end(), [&](const timeline_entry& e) {
+                return e.jurisdiction == jurisdiction && e.care == care;
+            });
+            if (entry == book.timelines_.end())
+                entry = book.timelines_.insert(book.timelines_.end(), timeline_entry{jurisdiction, care, {}});
+            entry->indices.push_back(i);
+        }
     return book;
 }
 
-const rule_set* rule_book::in_force(std::string_view jurisdiction, care_type care, core::day day) const {
+const rule_set* rule_timeline::in_force(core::day day) const {
+    if (!indices_)
+        return nullptr;
     const rule_set* found = nullptr;
-    for (const auto& set : sets_) {
+    for (const std::size_t i : *indices_) {
+        const rule_set& set = book_->sets_[i];
         if (set.in_force_from > day)
             break;
-        if (set.care == care && serves(set, jurisdiction))
-            found = &set;
+        found = &set;
     }
     return found;
 }
 
+const rule_set* rule_timeline::earliest() const {
+    return indices_ && !indices_->empty() ? &book_->sets_[indices_->front()] : nullptr;
+}
+
+rule_timeline rule_book::timeline(std::string_view jurisdiction, care_type care) const {
+    rule_timeline t;
+    t.book_ = this;
+    for (const auto& entry : timelines_)
+        if (entry.care == care && entry.jurisdiction == jurisdiction)
+            t.indices_ = &entry.indices;
+    return t;
+}
+
+const rule_set* rule_book::in_force(std::string_view jurisdiction, care_type care, core::day day) const {
+    return timeline(jurisdiction, care).in_force(day);
+}
+
 const rule_set* rule_book::earliest(std::string_view jurisdiction, care_type care) const {
-    for (const auto& set : sets_)
-        if (set.care == care && serves(set, jurisdiction))
-            return &set;
-    return nullptr;
+    return timeline(jurisdiction, care).earliest();
 }
 
 bool rule_book::knows_jurisdiction(std::string_view jurisdiction) const {
-    return std::any_of(sets_.begin(), sets_.end(),
-                       [&](const rule_set& s) { return serves(s, jurisdiction); });
+    return std::any_of(timelines_.begin(), timelines_.end(),
+                       [&](const timeline_entry& e) { return e.jurisdiction == jurisdiction; });
 }
 
 std::vector<std::string> rule_book::jurisdictions() const {

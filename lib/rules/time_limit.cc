@@ -26,6 +26,12 @@ std::optional<time_limit> parse_time_limit(std::string_view text) {
 }
 
 std::string to_string(const time_limit& limit) {
+    std::string out;
+    append_time_limit(out, limit);
+    return out;
+}
+
+void append_time_limit(std::string& out, const time_limit& limit) {
     const bool one = limit.amount == 1;
     const char* unit = "";
     switch (limit.in) {
@@ -34,7 +40,10 @@ std::string to_string(const time_limit& limit) {
     case time_limit::unit::weeks: unit = one ? " week" : " weeks"; break;
     case time_limit::unit::months: unit = one ? " month" : " months"; break;
     }
-    return std::to_string(limit.amount) + unit;
+    char digits[12];
+    const auto [end, ec] = std::to_chars(digits, digits + sizeof digits, limit.amount);
+    out.append(digits, end);
+    out += unit;
 }
 
 applied_limit apply_limit(const time_limit& limit, core::day start,

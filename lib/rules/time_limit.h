@@ -22,6 +22,7 @@ struct time_limit {
 // Parses "20 working days", "1 working day", "28 days", "6 weeks", "3 months", "1 month".
 std::optional<time_limit> parse_time_limit(std::string_view text);
 std::string to_string(const time_limit& limit); // the same phrasing back
+void append_time_limit(std::string& out, const time_limit& limit);
 
 // The statutory due date of a limit whose clock starts on `start`.
 struct applied_limit {
