@@ -41,7 +41,8 @@ struct review_request {
 };
 
 struct child_facts {
-    std::string id; // the council's case reference
+    std::string id;       // the council's case reference: letters, digits, '.', '_' and '-'
+    std::optional<std::string> initials; // optional, 1 to 4 capital letters; never a name
     core::day date_of_birth;
 };
 

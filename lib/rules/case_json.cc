@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <initializer_list>
 
 namespace reviewd::rules {
@@ -143,8 +144,21 @@ case_facts read_case(const json& doc) {
     const json* child = member(doc, "child");
     if (!child)
         fail("child", "missing_field", "required");
-    expect_object(*child, "child", {"id", "date_of_birth"});
+    expect_object(*child, "child", {"id", "initials", "date_of_birth"});
     facts.child.id = required_string(*child, "child", "id", 64);
+    if (!valid_case_reference(facts.child.id))
+        fail("child.id", "invalid_value",
+             show(json(facts.child.id)) + " is not a case reference (letters, digits, '.', '_', '-')");
+    if (const json* initials = member(*child, "initials")) {
+        const bool ok = initials->is_string() && !initials->get_ref<const std::string&>().empty() &&
+                        initials->get_ref<const std::string&>().size() <= 4 &&
+                        std::all_of(initials->get_ref<const std::string&>().begin(),
+                                    initials->get_ref<const std::string&>().end(),
+                                    [](char c) { return c >= 'A' && c <= 'Z'; });
+        if (!ok)
+            fail("child.initials", "invalid_value", show(*initials) + " is not 1 to 4 capital letters");
+        facts.child.initials = initials->get<std::string>();
+    }
     facts.child.date_of_birth = required_date(*child, "child", "date_of_birth");
     if (!member(doc, "periods"))
         fail("periods", "missing_field", "required: at least one period of care");
@@ -169,7 +183,63 @@ case_facts read_case(const json& doc) {
     return facts;
 }
 
+json date_or_null(const std::optional<core::day>& d) {
+    return d ? json(core::format_iso_date(*d)) : json(nullptr);
+}
+
+json dates(const std::vector<core::day>& days) {
+    json out = json::array();
+    for (const auto d : days)
+        out.push_back(core::format_iso_date(d));
+    return out;
+}
+
 } // namespace
+
+bool valid_case_reference(std::string_view ref) {
+    if (ref.empty() || ref.size() > 64)
+        return false;
+    return std::all_of(ref.begin(), ref.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' ||
+               c == '-';
+    });
+}
+
+json case_to_json(const case_facts& facts) {
+    json periods = json::array();
+    for (const auto& p : facts.periods) {
+        json placements = json::array();
+        for (const auto& pl : p.placements)
+            placements.push_back({{"start", core::format_iso_date(pl.start)},
+                                  {"end", date_or_null(pl.end)},
+                                  {"long_term", pl.long_term},
+                                  {"visits", dates(pl.visits)}});
+        periods.push_back({{"start", core::format_iso_date(p.start)},
+                           {"end", date_or_null(p.end)},
+                           {"short_breaks", p.short_breaks},
+                           {"iro_allocated_on", date_or_null(p.iro_allocated_on)},
+                           {"care_plan_on", date_or_null(p.care_plan_on)},
+                           {"placements", std::move(placements)}});
+    }
+    json reviews = json::array();
+    for (const auto& r : facts.reviews)
+        reviews.push_back({{"held", core::format_iso_date(r.held)},
+                           {"decisions_circulated_on", date_or_null(r.decisions_circulated_on)},
+                           {"record_completed_on", date_or_null(r.record_completed_on)}});
+    json requests = json::array();
+    for (const auto& r : facts.review_requests)
+        requests.push_back({{"requested_on", core::format_iso_date(r.requested_on)},
+                            {"due", core::format_iso_date(r.due)},
+                            {"reason", r.reason}});
+    json child = {{"id", facts.child.id}, {"date_of_birth", core::format_iso_date(facts.child.date_of_birth)}};
+    child["initials"] = facts.child.initials ? json(*facts.child.initials) : json(nullptr);
+    return {{"jurisdiction", facts.jurisdiction},
+            {"child", std::move(child)},
+            {"periods", std::move(periods)},
+            {"reviews", std::move(reviews)},
+            {"review_requests", std::move(requests)},
+            {"health_assessments", dates(facts.health_assessments)}};
+}
 
 core::result<case_facts> case_from_json(const json& document) {
     try {

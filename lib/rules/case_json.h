@@ -15,4 +15,11 @@ namespace reviewd::rules {
 core::result<case_facts> parse_case_json(std::string_view text);
 core::result<case_facts> case_from_json(const nlohmann::json& document);
 
+// The canonical JSON form: every field present, arrays in the order given. Reading it back with
+// case_from_json gives the same facts; equal facts give equal text.
+nlohmann::json case_to_json(const case_facts& facts);
+
+// A case reference as the API accepts it in a URL: 1-64 of letters, digits, '.', '_', '-'.
+bool valid_case_reference(std::string_view ref);
+
 } // namespace reviewd::rules

@@ -64,7 +64,7 @@ TEST_CASE("schedule reads standard input and prints a table", "[e2e][schedule]")
     CHECK(run.out.find("2027-03-12") != std::string::npos);
 }
 
-TEST_CASE("--as-of decides between open and missed", "[e2e][schedule]") {
+TEST_CASE("the as-of day decides between open and missed", "[e2e][schedule]") {
     const std::string input = minimal_case(R"([{"start": "2026-03-20"}])");
     const auto on_due = run_reviewd({"schedule", "-i", "-", "--as-of", "2026-04-21"}, input);
     const auto day_after = run_reviewd({"schedule", "-i", "-", "--as-of", "2026-04-22"}, input);

@@ -1,0 +1,85 @@
+// The store's vocabulary: people, assignments, tokens, stored cases and the filters the API reads
+// deadlines with. Plain values; no SQL here.
+#pragma once
+
+#include "core/dates.h"
+#include "rules/case_facts.h"
+#include "store/deadline_diff.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace reviewd::store {
+
+// Who made a change, for the audit trail: the API token's name, or "cli:<user>" for commands.
+struct actor {
+    std::string name;
+};
+
+struct person {
+    std::string ref;   // the council's staff reference
+    std::string role;  // iro, iro_manager, social_worker, team_manager, service_manager,
+                       // head_of_service, director, chief_executive
+    std::string name;  // staff names are work contact details, not children's data
+    std::string email;
+    std::optional<std::string> manager; // ref of the person they report to (an IRO's IRO manager)
+    bool active = true;
+};
+bool valid_person_role(std::string_view role);
+
+// Who is assigned to a child: person refs by relation.
+struct assignments {
+    std::optional<std::string> iro;
+    std::optional<std::string> social_worker;
+    std::optional<std::string> team_manager;
+};
+
+struct stored_case {
+    std::int64_t id = 0;
+    rules::case_facts facts;
+    int revision = 1;
+    std::string updated_at;
+    std::optional<std::string> archived_at;
+};
+
+// What a write did: whether anything changed (an identical write changes nothing and is not
+// audited), the case's revision after it, and how its deadlines moved.
+struct write_outcome {
+    bool created = false;
+    bool changed = false;
+    int revision = 0;
+    std::string deadlines; // deadline_diff::summary()
+};
+
+struct token_record {
+    std::string name;
+    std::string role; // admin, manager, iro, integration
+    std::optional<std::string> person; // for role iro: the IRO's ref
+};
+bool valid_token_role(std::string_view role);
+
+// GET /v1/deadlines: which deadlines, in (due, id) order, one page at a time.
+struct deadline_filter {
+    std::optional<std::string> iro;        // person ref: only children assigned to this IRO
+    std::optional<core::day> due_before;   // due strictly before
+    std::optional<std::string> status;     // open, met, met_late, missed, cancelled
+    std::optional<std::string> kind;       // a deadline kind
+    std::optional<std::string> cursor;     // from the previous page's next_cursor
+    int limit = 100;
+};
+
+bool valid_deadline_cursor(const std::string& cursor);
+
+struct listed_deadline {
+    std::string child;
+    stored_deadline stored;
+};
+
+struct deadline_page {
+    std::vector<listed_deadline> items;
+    std::optional<std::string> next_cursor;
+};
+
+} // namespace reviewd::store

@@ -1,0 +1,129 @@
+// The migrations themselves; see schema.h. Never edit a migration that has shipped: add one.
+#include "store/schema.h"
+
+#include <string>
+
+namespace reviewd::store {
+namespace {
+
+constexpr std::string_view v1_sql = R"sql(
+-- Staff: IROs, IRO managers, social workers, team managers and the ladder above them.
+CREATE TABLE people (
+    id          INTEGER PRIMARY KEY,
+    ref         TEXT NOT NULL UNIQUE,
+    role        TEXT NOT NULL CHECK (role IN ('iro', 'iro_manager', 'social_worker', 'team_manager',
+                    'service_manager', 'head_of_service', 'director', 'chief_executive')),
+    name        TEXT NOT NULL,
+    email       TEXT NOT NULL,
+    manager_id  INTEGER REFERENCES people(id),
+    active      INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1))
+) STRICT;
+
+-- Children: the council's reference, optional initials, date of birth, and the case facts as
+-- canonical JSON (periods, placements, reviews, visits: dates only). Never a name.
+CREATE TABLE children (
+    id            INTEGER PRIMARY KEY,
+    ref           TEXT NOT NULL UNIQUE,
+    initials      TEXT,
+    date_of_birth TEXT NOT NULL,
+    jurisdiction  TEXT NOT NULL,
+    facts         TEXT NOT NULL,
+    revision      INTEGER NOT NULL DEFAULT 1,
+    archived_at   TEXT,
+    updated_at    TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE assignments (
+    child_id   INTEGER NOT NULL REFERENCES children(id) ON DELETE CASCADE,
+    relation   TEXT NOT NULL CHECK (relation IN ('iro', 'social_worker', 'team_manager')),
+    person_id  INTEGER NOT NULL REFERENCES people(id),
+    PRIMARY KEY (child_id, relation)
+) STRICT;
+CREATE INDEX assignments_by_person ON assignments (person_id, relation);
+
+-- Deadlines as last computed. `state` is independent of today: "missed" is derived when read
+-- (open and due before today). `revision` rises each time a deadline's content changes.
+CREATE TABLE deadlines (
+    id            INTEGER PRIMARY KEY,
+    child_id      INTEGER NOT NULL REFERENCES children(id) ON DELETE CASCADE,
+    key           TEXT NOT NULL,
+    kind          TEXT NOT NULL,
+    period        INTEGER NOT NULL,
+    placement     INTEGER NOT NULL,
+    sequence      INTEGER NOT NULL,
+    clock_start   TEXT NOT NULL,
+    due           TEXT NOT NULL,
+    practical_due TEXT NOT NULL,
+    state         TEXT NOT NULL CHECK (state IN ('open', 'met', 'met_late', 'cancelled')),
+    met_on        TEXT,
+    provisional   INTEGER NOT NULL CHECK (provisional IN (0, 1)),
+    rule_set      TEXT NOT NULL,
+    certainty     TEXT NOT NULL,
+    basis         TEXT NOT NULL,
+    revision      INTEGER NOT NULL DEFAULT 1,
+    UNIQUE (child_id, key)
+) STRICT;
+CREATE INDEX deadlines_by_due ON deadlines (due, id);
+CREATE INDEX deadlines_by_state_due ON deadlines (state, due, id);
+
+-- API tokens: only a SHA-256 hash is kept; the token itself is shown once, at creation.
+CREATE TABLE tokens (
+    id          INTEGER PRIMARY KEY,
+    name        TEXT NOT NULL UNIQUE,
+    role        TEXT NOT NULL CHECK (role IN ('admin', 'manager', 'iro', 'integration')),
+    person_id   INTEGER REFERENCES people(id),
+    hash        TEXT NOT NULL UNIQUE,
+    created_at  TEXT NOT NULL,
+    revoked_at  TEXT
+) STRICT;
+
+-- Every change: who (token name), when, what (ids and counts only, no personal details).
+CREATE TABLE audit (
+    id       INTEGER PRIMARY KEY,
+    at       TEXT NOT NULL,
+    actor    TEXT NOT NULL,
+    action   TEXT NOT NULL,
+    subject  TEXT NOT NULL,
+    detail   TEXT NOT NULL
+) STRICT;
+)sql";
+
+} // namespace
+
+const std::vector<migration>& migrations() {
+    static const std::vector<migration> all = {
+        {1, "children, people, assignments, deadlines, tokens, audit", v1_sql},
+    };
+    return all;
+}
+
+int latest_schema_version() { return migrations().back().version; }
+
+int schema_version(connection& db) {
+    auto st = db.prepare("PRAGMA user_version");
+    st.step();
+    return static_cast<int>(st.integer(0));
+}
+
+int migrate(connection& db, int target) {
+    if (target < 0)
+        target = latest_schema_version();
+    const int current = schema_version(db);
+    if (current > target)
+        throw newer_schema_error("the database is at schema version " + std::to_string(current) +
+                                 ", newer than this reviewd understands (" + std::to_string(target) +
+                                 "): use a newer reviewd or restore a backup");
+    int applied = 0;
+    for (const auto& m : migrations()) {
+        if (m.version <= current || m.version > target)
+            continue;
+        transaction tx(db);
+        db.exec(m.sql);
+        db.exec("PRAGMA user_version = " + std::to_string(m.version));
+        tx.commit();
+        ++applied;
+    }
+    return applied;
+}
+
+} // namespace reviewd::store

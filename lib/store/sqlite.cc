@@ -1,0 +1,129 @@
+// RAII over the SQLite C API; see sqlite.h.
+#include "store/sqlite.h"
+
+namespace reviewd::store {
+
+void throw_sqlite(sqlite3* db, int rc, std::string_view doing) {
+    const int extended = db ? sqlite3_extended_errcode(db) : rc;
+    std::string message = std::string(doing) + ": " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+    throw sqlite_error(extended ? extended : rc, message);
+}
+
+statement::statement(sqlite3* db, std::string_view sql) : db_(db) {
+    const int rc = sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr);
+    if (rc != SQLITE_OK)
+        throw_sqlite(db, rc, "prepare");
+}
+
+statement::~statement() { sqlite3_finalize(stmt_); }
+
+statement::statement(statement&& other) noexcept : db_(other.db_), stmt_(other.stmt_) { other.stmt_ = nullptr; }
+
+statement& statement::bind(int index, std::int64_t value) {
+    if (const int rc = sqlite3_bind_int64(stmt_, index, value); rc != SQLITE_OK)
+        throw_sqlite(db_, rc, "bind");
+    return *this;
+}
+
+statement& statement::bind(int index, std::string_view value) {
+    if (const int rc = sqlite3_bind_text(stmt_, index, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT);
+        rc != SQLITE_OK)
+        throw_sqlite(db_, rc, "bind");
+    return *this;
+}
+
+statement& statement::bind_null(int index) {
+    if (const int rc = sqlite3_bind_null(stmt_, index); rc != SQLITE_OK)
+        throw_sqlite(db_, rc, "bind");
+    return *this;
+}
+
+bool statement::step() {
+    const int rc = sqlite3_step(stmt_);
+    if (rc == SQLITE_ROW)
+        return true;
+    if (rc == SQLITE_DONE)
+        return false;
+    throw_sqlite(db_, rc, "step");
+}
+
+void statement::run() {
+    while (step()) {
+    }
+}
+
+void statement::reset() {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+}
+
+bool statement::is_null(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
+
+std::int64_t statement::integer(int column) const { return sqlite3_column_int64(stmt_, column); }
+
+std::string statement::text(int column) const {
+    const auto* data = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
+    return data ? std::string(data, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column))) : std::string();
+}
+
+std::optional<std::string> statement::optional_text(int column) const {
+    if (is_null(column))
+        return std::nullopt;
+    return text(column);
+}
+
+connection connection::open(const std::filesystem::path& file, bool create, bool read_only) {
+    sqlite3* db = nullptr;
+    int flags = read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+    if (create && !read_only)
+        flags |= SQLITE_OPEN_CREATE;
+    flags |= SQLITE_OPEN_NOMUTEX; // each connection is used by one thread at a time
+    const int rc = sqlite3_open_v2(file.c_str(), &db, flags, nullptr);
+    if (rc != SQLITE_OK) {
+        std::string message = "open " + file.string() + ": " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+        const int code = db ? sqlite3_extended_errcode(db) : rc;
+        sqlite3_close(db);
+        throw sqlite_error(code, message);
+    }
+    connection c(db);
+    sqlite3_extended_result_codes(db, 1);
+    sqlite3_busy_timeout(db, 5000);
+    if (!read_only)
+        c.exec("PRAGMA journal_mode=WAL");
+    c.exec("PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
+    return c;
+}
+
+connection::~connection() { sqlite3_close_v2(db_); }
+
+connection::connection(connection&& other) noexcept : db_(other.db_) { other.db_ = nullptr; }
+
+void connection::exec(std::string_view sql) {
+    const std::string text(sql);
+    char* message = nullptr;
+    const int rc = sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &message);
+    if (rc != SQLITE_OK) {
+        const std::string detail = message ? message : sqlite3_errstr(rc);
+        sqlite3_free(message);
+        throw sqlite_error(sqlite3_extended_errcode(db_), "exec: " + detail);
+    }
+}
+
+transaction::transaction(connection& db) : db_(db) { db_.exec("BEGIN IMMEDIATE"); }
+
+transaction::~transaction() {
+    if (!done_) {
+        try {
+            db_.exec("ROLLBACK");
+        } catch (...) {
+            // Nothing may throw out of a destructor; SQLite rolls back on close anyway.
+        }
+    }
+}
+
+void transaction::commit() {
+    db_.exec("COMMIT");
+    done_ = true;
+}
+
+} // namespace reviewd::store
