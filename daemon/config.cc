@@ -49,6 +49,33 @@ void read_rules(core::table_reader& root, config& cfg, const std::filesystem::pa
     r.reject_unknown_keys();
 }
 
+void read_store(core::table_reader& root, config& cfg, const std::filesystem::path& base) {
+    const toml::table* table = root.table("store");
+    if (!table)
+        return;
+    core::table_reader r = root.nested(*table, "store");
+    cfg.database = resolve(base, r.string("path"));
+    r.reject_unknown_keys();
+}
+
+void read_api(core::table_reader& root, config& cfg) {
+    const toml::table* table = root.table("api");
+    if (!table)
+        return;
+    core::table_reader r = root.nested(*table, "api");
+    api_config& a = cfg.api;
+    a.address = r.string_or("address", a.address);
+    a.port = static_cast<std::uint16_t>(r.integer_or("port", a.port, 0, 65535));
+    a.threads = static_cast<int>(r.integer_or("threads", a.threads, 1, 64));
+    a.max_body_bytes = static_cast<std::size_t>(r.integer_or("max_body_bytes", static_cast<std::int64_t>(a.max_body_bytes), 1024, 64 << 20));
+    a.max_header_bytes = static_cast<std::size_t>(r.integer_or("max_header_bytes", static_cast<std::int64_t>(a.max_header_bytes), 1024, 1 << 20));
+    a.request_timeout_ms = static_cast<int>(r.integer_or("request_timeout_ms", a.request_timeout_ms, 100, 600000));
+    a.idle_timeout_ms = static_cast<int>(r.integer_or("idle_timeout_ms", a.idle_timeout_ms, 100, 3600000));
+    a.max_connections = static_cast<std::size_t>(r.integer_or("max_connections", static_cast<std::int64_t>(a.max_connections), 1, 100000));
+    a.shutdown_grace_ms = static_cast<int>(r.integer_or("shutdown_grace_ms", a.shutdown_grace_ms, 0, 600000));
+    r.reject_unknown_keys();
+}
+
 } // namespace
 
 std::string read_file(const std::filesystem::path& file) {
@@ -72,6 +99,8 @@ config load_config(const std::filesystem::path& file) {
         core::table_reader r(root.value(), file.string(), "");
         read_calendar(r, cfg, base);
         read_rules(r, cfg, base);
+        read_store(r, cfg, base);
+        read_api(r, cfg);
         r.reject_unknown_keys();
     } catch (const core::load_failure& failure) {
         throw config_error(core::describe(failure.failure));

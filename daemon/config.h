@@ -5,6 +5,7 @@
 
 #include "calendar/calendar_set.h"
 
+#include <cstdint>
 #include <filesystem>
 #include <stdexcept>
 #include <string>
@@ -17,12 +18,26 @@ struct config_error : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
+struct api_config {
+    std::string address = "127.0.0.1";
+    std::uint16_t port = 8080;
+    int threads = 2;
+    std::size_t max_body_bytes = 1 << 20;
+    std::size_t max_header_bytes = 16 * 1024;
+    int request_timeout_ms = 10000;
+    int idle_timeout_ms = 30000;
+    std::size_t max_connections = 512;
+    int shutdown_grace_ms = 10000;
+};
+
 struct config {
     std::filesystem::path file;
+    std::filesystem::path database; // empty when the file has no [store]: commands needing it refuse
     std::filesystem::path holidays_file;
     std::filesystem::path rules_directory;
     std::string time_zone = "Europe/London";
     std::vector<calendar::local_closure> closures;
+    api_config api;
 };
 
 config load_config(const std::filesystem::path& file);

@@ -1,10 +1,15 @@
 // reviewd: one binary, many subcommands. This file only parses the command line and hands each
 // subcommand its configuration; the work lives in the library modules and daemon/*_command.cc.
+#include "admin_commands.h"
 #include "config.h"
 #include "rules_loader.h"
 #include "schedule_command.h"
+#include "serve_command.h"
+#include "store/sqlite.h"
 
 #include <CLI/CLI.hpp>
+#include <spdlog/sinks/stdout_sinks.h>
+#include <spdlog/spdlog.h>
 
 #include <cstdlib>
 #include <iostream>
@@ -39,7 +44,41 @@ int main(int argc, char** argv) {
 
     auto* check_cmd = cli.add_subcommand("check-config", "Load the configuration, holidays and rule sets, and report");
 
+    auto* serve_cmd = cli.add_subcommand("serve", "Run the daemon: the HTTP API over the database, until SIGTERM");
+    std::string log_level = "info";
+    serve_cmd->add_option("--log-level", log_level, "trace, debug, info, warn, error")
+        ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error"}))
+        ->capture_default_str();
+
+    auto* db_cmd = cli.add_subcommand("db", "Database maintenance");
+    db_cmd->require_subcommand(1);
+    auto* db_migrate = db_cmd->add_subcommand("migrate", "Create the database or bring it to this build's schema");
+    std::string backup_target;
+    auto* db_backup = db_cmd->add_subcommand("backup", "Copy the live database to a new file (online backup)");
+    db_backup->add_option("path", backup_target, "The new file")->required();
+    auto* db_check = db_cmd->add_subcommand("check", "Integrity check plus reviewd's own invariants; exit 1 on problems");
+
+    auto* token_cmd = cli.add_subcommand("token", "API tokens");
+    token_cmd->require_subcommand(1);
+    app::token_options token;
+    std::string person;
+    auto* token_create = token_cmd->add_subcommand("create", "Create a token; it is printed once");
+    token_create->add_option("--name", token.name, "A name for the token (who or what uses it)")->required();
+    token_create->add_option("--role", token.role, "admin, manager, iro or integration")
+        ->required()
+        ->check(CLI::IsMember({"admin", "manager", "iro", "integration"}));
+    token_create->add_option("--person", person, "For role iro: the IRO's person reference");
+    std::string revoke_name;
+    auto* token_revoke = token_cmd->add_subcommand("revoke", "Revoke a token by name");
+    token_revoke->add_option("--name", revoke_name, "The token's name")->required();
+    auto* token_list = token_cmd->add_subcommand("list", "List tokens (names and roles; never the tokens)");
+
     CLI11_PARSE(cli, argc, argv);
+
+    auto logger = spdlog::stderr_logger_mt("reviewd");
+    logger->set_pattern("%Y-%m-%dT%H:%M:%S.%e %l %v");
+    spdlog::set_default_logger(logger);
+    spdlog::set_level(spdlog::level::from_str(log_level));
 
     try {
         const app::config cfg = app::load_config(config_path);
@@ -53,6 +92,23 @@ int main(int argc, char** argv) {
             }
             return app::run_schedule(cfg, schedule, std::cout, std::cerr);
         }
+        if (*serve_cmd)
+            return app::run_serve(cfg);
+        if (*db_migrate)
+            return app::run_db_migrate(cfg);
+        if (*db_backup)
+            return app::run_db_backup(cfg, backup_target);
+        if (*db_check)
+            return app::run_db_check(cfg);
+        if (*token_create) {
+            if (!person.empty())
+                token.person = person;
+            return app::run_token_create(cfg, token);
+        }
+        if (*token_revoke)
+            return app::run_token_revoke(cfg, revoke_name);
+        if (*token_list)
+            return app::run_token_list(cfg);
         if (*check_cmd) {
             const app::loaded_rules loaded = app::load_rules(cfg);
             std::cout << "configuration " << cfg.file.string() << ": ok\n";
@@ -68,6 +124,12 @@ int main(int argc, char** argv) {
         }
     } catch (const app::config_error& e) {
         std::cerr << "reviewd: configuration error: " << e.what() << "\n";
+        return 1;
+    } catch (const store::sqlite_error& e) {
+        std::cerr << "reviewd: database error: " << e.what() << "\n";
+        return 1;
+    } catch (const std::exception& e) {
+        std::cerr << "reviewd: " << e.what() << "\n";
         return 1;
     }
     return 0;

@@ -3,14 +3,11 @@
 #pragma once
 
 #include "config.h"
-#include "rules/rule_book.h"
+#include "rules/loaded_rules.h"
 
 namespace reviewd::app {
 
-struct loaded_rules {
-    calendar::calendar_set calendars;
-    rules::rule_book book;
-};
+using rules::loaded_rules;
 
 loaded_rules load_rules(const config& cfg);
 

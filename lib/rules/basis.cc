@@ -49,7 +49,12 @@ void append_event(std::string& out, const clock_event& event) {
 void append_limit_basis(std::string& out, const basis_facts& facts, const calendar::working_calendar& calendar) {
     append_time_limit(out, facts.limit);
     const core::day clock_start = facts.start.day;
-    if (facts.limit.in == time_limit::unit::working_days && facts.counting == calendar::start_day::counted) {
+    // Only a working day can be counted as day 1; from a weekend or holiday the count starts on
+    // the next working day either way, and the basis must say so.
+    const bool start_counted = facts.limit.in == time_limit::unit::working_days &&
+                               facts.counting == calendar::start_day::counted &&
+                               calendar.is_working_day(clock_start);
+    if (start_counted) {
         out += " counting ";
         append_date(out, clock_start);
         out += " (";
@@ -62,9 +67,7 @@ void append_limit_basis(std::string& out, const basis_facts& facts, const calend
         append_event(out, facts.start);
     }
     if (facts.limit.in == time_limit::unit::working_days) {
-        const core::day first_counted = facts.counting == calendar::start_day::counted
-                                            ? clock_start - date::days{1}
-                                            : clock_start;
+        const core::day first_counted = start_counted ? clock_start - date::days{1} : clock_start;
         append_skipped(out, calendar.weekday_closures_between(first_counted, facts.applied.due));
     }
     if (facts.applied.clamped) {

@@ -39,8 +39,9 @@ struct basis_facts {
 // Appends the limit's reasoning: the count, skipped closures, month-end clamping.
 void append_limit_basis(std::string& out, const basis_facts& facts, const calendar::working_calendar& calendar);
 
-// Appends "; practical due Friday 2026-02-27 (last working day on or before)" when it differs, and
-// the provisional warning when the holiday data did not cover the dates used.
+// Appends "; practical due Friday 2026-02-27, the last working day on or before Saturday
+// 2026-02-28" when the two differ, and the provisional warning when the holiday data did not
+// cover the dates used.
 void append_practical_basis(std::string& out, core::day due, core::day practical, bool provisional,
                             const calendar::working_calendar& calendar);
 

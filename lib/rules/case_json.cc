@@ -136,6 +136,18 @@ period_of_care read_period(const json& node, const std::string& field) {
     return p;
 }
 
+held_review read_review(const json& r, const std::string& path) {
+    expect_object(r, path, {"held", "decisions_circulated_on", "record_completed_on"});
+    return {required_date(r, path, "held"), optional_date(r, path, "decisions_circulated_on"),
+            optional_date(r, path, "record_completed_on")};
+}
+
+review_request read_request(const json& r, const std::string& path) {
+    expect_object(r, path, {"requested_on", "due", "reason"});
+    return {required_date(r, path, "requested_on"), required_date(r, path, "due"),
+            required_string(r, path, "reason", 200)};
+}
+
 case_facts read_case(const json& doc) {
     expect_object(doc, "",
                   {"jurisdiction", "child", "periods", "reviews", "review_requests", "health_assessments"});
@@ -166,16 +178,10 @@ case_facts read_case(const json& doc) {
         facts.periods.push_back(read_period(p, path));
     });
     for_each_element(doc, "", "reviews", [&](const json& r, const std::string& path) {
-        expect_object(r, path, {"held", "decisions_circulated_on", "record_completed_on"});
-        facts.reviews.push_back({required_date(r, path, "held"),
-                                 optional_date(r, path, "decisions_circulated_on"),
-                                 optional_date(r, path, "record_completed_on")});
+        facts.reviews.push_back(read_review(r, path));
     });
     for_each_element(doc, "", "review_requests", [&](const json& r, const std::string& path) {
-        expect_object(r, path, {"requested_on", "due", "reason"});
-        facts.review_requests.push_back({required_date(r, path, "requested_on"),
-                                         required_date(r, path, "due"),
-                                         required_string(r, path, "reason", 200)});
+        facts.review_requests.push_back(read_request(r, path));
     });
     for_each_element(doc, "", "health_assessments", [&](const json& h, const std::string& path) {
         facts.health_assessments.push_back(date_value(h, path));
@@ -192,6 +198,15 @@ json dates(const std::vector<core::day>& days) {
     for (const auto d : days)
         out.push_back(core::format_iso_date(d));
     return out;
+}
+
+// Runs a reader, turning its bad_field into an error value.
+template <class T, class Read> core::result<T> guarded(Read read) {
+    try {
+        return read();
+    } catch (const bad_field& bad) {
+        return bad.error;
+    }
 }
 
 } // namespace
@@ -239,6 +254,19 @@ json case_to_json(const case_facts& facts) {
             {"reviews", std::move(reviews)},
             {"review_requests", std::move(requests)},
             {"health_assessments", dates(facts.health_assessments)}};
+}
+
+core::result<period_of_care> period_from_json(const json& node, const std::string& field) {
+    return guarded<period_of_care>([&] { return read_period(node, field); });
+}
+core::result<placement> placement_from_json(const json& node, const std::string& field) {
+    return guarded<placement>([&] { return read_placement(node, field); });
+}
+core::result<held_review> review_from_json(const json& node, const std::string& field) {
+    return guarded<held_review>([&] { return read_review(node, field); });
+}
+core::result<review_request> review_request_from_json(const json& node, const std::string& field) {
+    return guarded<review_request>([&] { return read_request(node, field); });
 }
 
 core::result<case_facts> case_from_json(const json& document) {

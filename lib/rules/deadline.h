@@ -50,7 +50,7 @@ struct deadline {
     std::string basis;        // one line a person can check
 
     // A stable identity for storage and timers: the same deadline gets the same key on every
-    // recompute ("p1/review/3", "p2/placement1/visit/4").
+    // recompute ("p1/review/3", "p2/placement1/social_worker_visit/4").
     std::string key() const;
 };
 

@@ -18,6 +18,7 @@ time_limit read_limit(table_reader& r, const std::string& key) {
 }
 
 certainty read_certainty(table_reader& r, const std::string& key) {
+    r.require(key); // required: without this a missing status reads as "" and is misreported
     return static_cast<certainty>(r.one_of(key, {"confirmed", "to-confirm", "local-practice"}, ""));
 }
 

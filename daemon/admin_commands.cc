@@ -1,0 +1,108 @@
+// Database and token commands; see admin_commands.h.
+#include "admin_commands.h"
+
+#include "rules_loader.h"
+#include "store/case_store.h"
+#include "store/maintenance.h"
+#include "store/schema.h"
+
+#include <date/date.h>
+
+#include <cstdlib>
+#include <iostream>
+
+namespace reviewd::app {
+namespace {
+
+const std::filesystem::path& database_of(const config& cfg) {
+    if (cfg.database.empty())
+        throw config_error(cfg.file.string() + ": no [store] path: this command needs the database");
+    return cfg.database;
+}
+
+// Commands act as the operator who ran them, for the audit trail.
+store::actor command_actor() {
+    const char* user = std::getenv("SUDO_USER");
+    if (!user || !*user)
+        user = std::getenv("USER");
+    return {std::string("cli:") + (user && *user ? user : "unknown")};
+}
+
+std::string now_utc() {
+    return date::format("%FT%TZ", std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now()));
+}
+
+// Token and db commands open an existing database: they never create one by accident.
+store::case_store open_store(const config& cfg) {
+    const auto& file = database_of(cfg);
+    if (!std::filesystem::exists(file))
+        throw config_error("no database at " + file.string() + " (start reviewd serve, or run reviewd db migrate)");
+    store::prepare_database(file, false);
+    return store::case_store(file);
+}
+
+} // namespace
+
+int run_db_migrate(const config& cfg) {
+    const auto& file = database_of(cfg);
+    try {
+        const int applied = store::prepare_database(file, true);
+        std::cout << "database " << file.string() << ": schema version " << store::latest_schema_version() << " ("
+                  << applied << " migration" << (applied == 1 ? "" : "s") << " applied)\n";
+        return 0;
+    } catch (const store::newer_schema_error& e) {
+        std::cerr << "reviewd db migrate: " << file.string() << ": " << e.what() << "\n";
+        return 1;
+    }
+}
+
+int run_db_backup(const config& cfg, const std::string& target) {
+    store::backup_database(database_of(cfg), target);
+    std::cout << "backup of " << cfg.database.string() << " written to " << target << "\n";
+    return 0;
+}
+
+int run_db_check(const config& cfg) {
+    const auto rules = load_rules(cfg);
+    const auto report = store::check_database(database_of(cfg), {rules.book, rules.calendars});
+    for (const auto& problem : report.problems)
+        std::cout << "problem: " << problem << "\n";
+    std::cout << "database " << cfg.database.string() << ": " << report.children << " children, " << report.deadlines
+              << " deadlines, " << report.problems.size() << " problem" << (report.problems.size() == 1 ? "" : "s")
+              << "\n";
+    return report.ok() ? 0 : 1;
+}
+
+int run_token_create(const config& cfg, const token_options& options) {
+    auto store = open_store(cfg);
+    const auto token = store.create_token({options.name, options.role, options.person}, command_actor(), now_utc());
+    if (!token) {
+        std::cerr << "reviewd token create: " << core::describe(token.err()) << "\n";
+        return 2;
+    }
+    std::cerr << "token \"" << options.name << "\" (" << options.role
+              << ") created. It is shown once, here; keep it secret:\n";
+    std::cout << token.value() << "\n";
+    return 0;
+}
+
+int run_token_revoke(const config& cfg, const std::string& name) {
+    auto store = open_store(cfg);
+    const auto outcome = store.revoke_token(name, command_actor(), now_utc());
+    if (!outcome) {
+        std::cerr << "reviewd token revoke: " << core::describe(outcome.err()) << "\n";
+        return 2;
+    }
+    std::cout << "token \"" << name << "\" " << (outcome.value().changed ? "revoked" : "was already revoked") << "\n";
+    return 0;
+}
+
+int run_token_list(const config& cfg) {
+    auto store = open_store(cfg);
+    for (const auto& [token, revoked_at] : store.list_tokens())
+        std::cout << token.name << "\t" << token.role << "\t" << token.person.value_or("-") << "\t"
+                  << (revoked_at ? "revoked " + *revoked_at : std::string("active")) << "\n";
+    return 0;
+}
+
+} // namespace reviewd::app

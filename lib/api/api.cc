@@ -1,0 +1,151 @@
+// Dispatch: authentication, the route table with each route's roles, and per-request metrics.
+#include "api/api.h"
+
+#include "api/handlers.h"
+
+#include <date/date.h>
+#include <spdlog/spdlog.h>
+
+#include <array>
+
+namespace reviewd::api {
+namespace {
+
+enum role_bit : unsigned { admin = 1, manager = 2, integration = 4, iro = 8 };
+constexpr unsigned readers = admin | manager | integration | iro;
+constexpr unsigned writers = admin | integration;
+
+unsigned bit_of(const std::string& role) {
+    if (role == "admin")
+        return admin;
+    if (role == "manager")
+        return manager;
+    if (role == "integration")
+        return integration;
+    if (role == "iro")
+        return iro;
+    return 0;
+}
+
+struct route {
+    const char* method;
+    const char* pattern;
+    unsigned roles;
+    http::response (*handle)(call&);
+};
+
+const std::array<route, 17> routes = {{
+    {"GET", "/metrics", admin | manager, get_metrics},
+    {"GET", "/v1/deadlines", readers, list_deadlines},
+    {"GET", "/v1/people", admin | manager | integration, list_people},
+    {"PUT", "/v1/people/{}", writers, put_person},
+    {"GET", "/v1/people/{}", admin | manager | integration, get_person},
+    {"PUT", "/v1/children/{}", writers, put_child},
+    {"GET", "/v1/children/{}", readers, get_child},
+    {"DELETE", "/v1/children/{}", writers, delete_child},
+    {"POST", "/v1/children/{}/periods", writers, post_period},
+    {"PUT", "/v1/children/{}/periods/{}", writers, put_period},
+    {"POST", "/v1/children/{}/periods/{}/placements", writers, post_placement},
+    {"PUT", "/v1/children/{}/periods/{}/placements/{}", writers, put_placement},
+    {"POST", "/v1/children/{}/reviews", writers | iro, post_review},
+    {"POST", "/v1/children/{}/review-requests", writers | iro, post_review_request},
+    {"GET", "/v1/children/{}/deadlines", readers, get_child_deadlines},
+    {"PUT", "/v1/children/{}/assignments", writers, put_assignments},
+    {"GET", "/v1/children/{}/assignments", readers, get_assignments},
+}};
+
+std::string utc_timestamp(core::instant at) {
+    return date::format("%FT%TZ", std::chrono::time_point_cast<std::chrono::seconds>(at));
+}
+
+std::optional<std::string> bearer_token(const http::request& request) {
+    const std::string* header = request.header("authorization");
+    if (!header || header->size() <= 7 || header->compare(0, 7, "Bearer ") != 0)
+        return std::nullopt;
+    return header->substr(7);
+}
+
+} // namespace
+
+struct api::impl {
+    api_context ctx;
+
+    http::response health() {
+        try {
+            (void)ctx.store.database_bytes();
+            return json_response(200, {{"status", "ok"}});
+        } catch (const std::exception&) {
+            return error_response(503, "unavailable", "the database cannot be read");
+        }
+    }
+
+    http::response dispatch(const http::request& request, std::string& route_name) {
+        const auto where = parse_target(request.target);
+        if (!where)
+            return error_response(400, "invalid_target", "the request target is not a valid path");
+        if (where->segments == std::vector<std::string>{"healthz"}) {
+            route_name = "/healthz";
+            return request.method == "GET" ? health() : error_response(405, "method_not_allowed", "use GET");
+        }
+        const route* found = nullptr;
+        std::vector<std::string> params;
+        bool path_known = false;
+        for (const auto& r : routes) {
+            auto captures = match(r.pattern, where->segments);
+            if (!captures)
+                continue;
+            path_known = true;
+            if (request.method == r.method) {
+                found = &r;
+                params = std::move(*captures);
+                break;
+            }
+        }
+        if (!found) {
+            route_name = path_known ? "(method)" : "(unknown)";
+            return path_known ? error_response(405, "method_not_allowed", "this resource does not take " + request.method)
+                              : error_response(404, "not_found", "no such resource");
+        }
+        route_name = found->pattern;
+
+        const auto token = bearer_token(request);
+        if (!token)
+            return error_response(401, "unauthorized", "send Authorization: Bearer <token>");
+        const auto who = ctx.store.authenticate(*token);
+        if (!who)
+            return error_response(401, "unauthorized", "the token is not valid or was revoked");
+        if (!(found->roles & bit_of(who->role)))
+            return error_response(403, "forbidden", "the " + who->role + " role may not " + request.method + " this resource");
+
+        const core::instant now = ctx.clock.now();
+        call c{request, *where, std::move(params), *who, core::local_date(now, ctx.time_zone), utc_timestamp(now), ctx};
+        return found->handle(c);
+    }
+};
+
+api::api(api_context context) : impl_(std::make_unique<impl>(impl{std::move(context)})) {}
+api::~api() = default;
+
+http::response api::handle(const http::request& request) {
+    const auto started = std::chrono::steady_clock::now();
+    std::string route_name = "(unknown)";
+    http::response response;
+    try {
+        response = impl_->dispatch(request, route_name);
+    } catch (const store::sqlite_error& e) {
+        const bool unavailable = e.busy() || e.full() || e.read_only();
+        spdlog::error("api.store_failed route={} code={} error=\"{}\"", route_name, e.code, e.what());
+        response = error_response(unavailable ? 503 : 500, unavailable ? "unavailable" : "internal",
+                                  unavailable ? "the database cannot take writes just now; try again later"
+                                              : "an internal error occurred");
+        if (unavailable)
+            response.headers.emplace_back("Retry-After", "5");
+    } catch (const std::exception& e) {
+        spdlog::error("api.failed route={} error=\"{}\"", route_name, e.what());
+        response = error_response(500, "internal", "an internal error occurred");
+    }
+    impl_->ctx.stats.record(request.method, route_name, response.status, std::chrono::steady_clock::now() - started);
+    return response;
+}
+
+} // namespace reviewd::api

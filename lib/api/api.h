@@ -1,0 +1,49 @@
+// The HTTP/JSON API: authentication, roles, routes and their handlers, over the case store.
+// It turns one http::request into one http::response; the server (lib/http) moves the bytes.
+//
+// Routes (all JSON; every one but /healthz needs "Authorization: Bearer <token>"):
+//   GET  /healthz                                   no auth
+//   GET  /metrics                                   admin, manager (Prometheus text)
+//   PUT|GET|DELETE /v1/children/{ref}               whole case (the shape `reviewd schedule` reads)
+//   POST /v1/children/{ref}/periods                 PUT /v1/children/{ref}/periods/{n}
+//   POST /v1/children/{ref}/periods/{n}/placements  PUT .../placements/{m}
+//   POST /v1/children/{ref}/reviews                 POST /v1/children/{ref}/review-requests
+//   GET  /v1/children/{ref}/deadlines               PUT|GET /v1/children/{ref}/assignments
+//   GET  /v1/deadlines?iro=&due_before=&status=&kind=&limit=&cursor=
+//   PUT|GET /v1/people/{ref}                        GET /v1/people
+// Roles: admin (all); manager (reads all); integration (writes case data, reads); iro (reads its
+// own children and records their reviews; another IRO's child is 404, never data).
+#pragma once
+
+#include "api/metrics.h"
+#include "core/clock.h"
+#include "http/http_server.h"
+#include "rules/loaded_rules.h"
+#include "store/case_store.h"
+
+#include <functional>
+#include <memory>
+#include <string>
+
+namespace reviewd::api {
+
+struct api_context {
+    store::case_store& store;
+    std::function<std::shared_ptr<const rules::loaded_rules>()> rules; // the current snapshot
+    const core::clock& clock;
+    std::string time_zone = "Europe/London";
+    metrics& stats;
+};
+
+class api {
+public:
+    explicit api(api_context context);
+    ~api();
+    http::response handle(const http::request& request);
+
+private:
+    struct impl;
+    std::unique_ptr<impl> impl_;
+};
+
+} // namespace reviewd::api

@@ -1,0 +1,63 @@
+// Internal to lib/api: what a route handler is given, the responses it builds, and the handlers.
+#pragma once
+
+#include "api/api.h"
+#include "api/router.h"
+#include "core/result.h"
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <vector>
+
+namespace reviewd::api {
+
+// One authenticated request on its way through a handler.
+struct call {
+    const http::request& request;
+    const target& where;
+    std::vector<std::string> params; // the route's "{}" captures, in order
+    store::token_record who;
+    core::day today;
+    std::string now; // ISO 8601 UTC, for the audit trail
+    api_context& ctx;
+
+    store::actor actor() const { return {who.name}; }
+    store::rule_context rules_view(const rules::loaded_rules& r) const { return {r.book, r.calendars}; }
+};
+
+http::response json_response(int status, const nlohmann::json& body);
+http::response error_response(int status, const std::string& code, const std::string& message,
+                              const std::string& field = {});
+// Maps an error from the rules or the store to its HTTP status (400, 404, 409, 422).
+http::response error_response(const core::error& e);
+// Parses the request body as JSON; nullopt and `error` set when it is not.
+std::optional<nlohmann::json> parse_body(const call& c, http::response& error);
+
+// Whether the caller may see this child: all roles but iro; an IRO only its assigned children.
+bool may_see_child(const call& c, const std::string& ref);
+
+// Children and their parts (children_handlers.cc).
+http::response put_child(call& c);
+http::response get_child(call& c);
+http::response delete_child(call& c);
+http::response post_period(call& c);
+http::response put_period(call& c);
+http::response post_placement(call& c);
+http::response put_placement(call& c);
+http::response post_review(call& c);
+http::response post_review_request(call& c);
+http::response get_child_deadlines(call& c);
+http::response put_assignments(call& c);
+http::response get_assignments(call& c);
+
+// Caseload-wide resources (catalogue_handlers.cc).
+http::response list_deadlines(call& c);
+http::response put_person(call& c);
+http::response get_person(call& c);
+http::response list_people(call& c);
+http::response get_metrics(call& c);
+
+nlohmann::json deadline_json(const store::stored_deadline& d);
+
+} // namespace reviewd::api
