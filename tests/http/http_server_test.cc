@@ -280,7 +280,7 @@ TEST_CASE("malformed HTTP is answered 400 and closed", "[http]") {
     CHECK(rec.calls() == 0);
 }
 
-TEST_CASE("slow and silent clients are disconnected; only an unfinished request is a timeout",
+TEST_CASE("slow and silent clients are disconnected and only an unfinished request is a timeout",
           "[http]") {
     recorder rec;
     limits lim;
