@@ -47,11 +47,14 @@ def parse_args():
 def run_bench(args, dump_dir):
     command = [args.bench, args.holidays, "--count", str(args.count), "--dump", dump_dir,
                "--repeat", "1" if args.check_only else str(REPEATS)]
-    done = subprocess.run(command, capture_output=True, text=True)
+    try:
+        done = subprocess.run(command, capture_output=True, text=True)
+    except OSError as e:
+        sys.exit("workday_vs_numpy: cannot run %s: %s" % (args.bench, e))
     if done.returncode != 0:
         sys.exit("workday_vs_numpy: %s failed (%d): %s" % (" ".join(command), done.returncode,
                                                           done.stderr.strip()))
-    match = re.search(r"workday_add: (\d+) ops in ([0-9.]+) s", done.stdout)
+    match = re.search(r"workday_add: (\d+) ops in [0-9.]+ s = ([0-9.]+) M ops/s", done.stdout)
     if not match:
         sys.exit("workday_vs_numpy: no timing line in workday_bench output: %r" % done.stdout)
     return done.stdout.strip(), int(match.group(1)), float(match.group(2))
@@ -93,7 +96,7 @@ def first_mismatch(starts, offsets, ours, theirs):
 def main():
     args = parse_args()
     with tempfile.TemporaryDirectory(prefix="workday_vs_numpy.") as dump_dir:
-        line, count, reviewd_seconds = run_bench(args, dump_dir)
+        line, count, reviewd_rate = run_bench(args, dump_dir)
         starts = load_i32(dump_dir, "starts.i32", count)
         offsets = load_i32(dump_dir, "offsets.i32", count)
         ours = load_i32(dump_dir, "results.i32", count).astype(np.int64)
@@ -111,12 +114,10 @@ def main():
     if args.check_only:
         return 0
 
-    reviewd_rate = count / reviewd_seconds / 1e6
     numpy_rate = count / numpy_seconds / 1e6
-    ratio = numpy_seconds / reviewd_seconds
-    print(line)
-    print("reviewd: %d ops in %.4f s = %.1f M ops/s" % (count, reviewd_seconds, reviewd_rate))
-    print("numpy:   %d ops in %.4f s = %.1f M ops/s (numpy %s, best of %d)"
+    ratio = reviewd_rate / numpy_rate
+    print("reviewd " + line)
+    print("numpy   busday_offset: %d ops in %.4f s = %.1f M ops/s (numpy %s, best of %d)"
           % (count, numpy_seconds, numpy_rate, np.__version__, REPEATS))
     print("ratio: reviewd/numpy = %.1fx (target >= %gx)%s"
           % (ratio, TARGET_RATIO, "" if ratio >= TARGET_RATIO else "  BELOW TARGET"))

@@ -92,7 +92,7 @@ TEST_CASE("Christmas and New Year on a weekend move to substitute weekdays",
     // The weekend days themselves are not listed as closures: they are weekends anyway.
     CHECK(cal.closure_on(iso("2022-12-25")) == nullptr);
     CHECK_FALSE(cal.is_working_day(iso("2022-12-25")));
-    // A Friday Christmas leaves Monday 29 December open when Boxing Day took the 28th.
+    // The day after the last substitute is a working day again.
     check_open(cal, {"2015-12-29", "2026-12-29", "2021-12-29", "2022-12-28", "2010-12-29"});
 }
 
