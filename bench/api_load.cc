@@ -40,26 +40,32 @@ int main(int argc, char** argv) {
     std::vector<std::string> bodies;
     bodies.reserve(static_cast<std::size_t>(count));
     for (int i = 0; i < count; ++i)
-        bodies.push_back(reviewd::rules::case_to_json(reviewd::bench::synthetic_child(rng, i)).dump());
+        bodies.push_back(
+            reviewd::rules::case_to_json(reviewd::bench::synthetic_child(rng, i)).dump());
 
     std::atomic<int> next{0}, failed{0};
     const auto begin = std::chrono::steady_clock::now();
     std::vector<std::thread> workers;
     for (int c = 0; c < connections; ++c)
         workers.emplace_back([&] {
-            reviewd::test::http_client client("127.0.0.1", static_cast<std::uint16_t>(port), std::chrono::seconds(30));
+            reviewd::test::http_client client("127.0.0.1", static_cast<std::uint16_t>(port),
+                                              std::chrono::seconds(30));
             const reviewd::test::header_list headers = {{"Authorization", "Bearer " + token},
                                                         {"Content-Type", "application/json"}};
             for (int i = next++; i < count; i = next++) {
-                const auto reply = client.request("PUT", "/v1/children/B" + std::to_string(i), bodies[static_cast<std::size_t>(i)], headers);
+                const auto reply = client.request("PUT", "/v1/children/B" + std::to_string(i),
+                                                  bodies[static_cast<std::size_t>(i)], headers);
                 if (reply.status != 201 && reply.status != 200 && failed++ < 5)
-                    std::fprintf(stderr, "api_load: B%d: %d %s\n", i, reply.status, reply.body.c_str());
+                    std::fprintf(stderr, "api_load: B%d: %d %s\n", i, reply.status,
+                                 reply.body.c_str());
             }
         });
     for (auto& w : workers)
         w.join();
-    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count();
-    std::printf("api_load: %d children in %.1f s = %.0f children/s over %d connections (%d failed)\n", count, seconds,
-                count / seconds, connections, failed.load());
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count();
+    std::printf(
+        "api_load: %d children in %.1f s = %.0f children/s over %d connections (%d failed)\n",
+        count, seconds, count / seconds, connections, failed.load());
     return failed.load() == 0 ? 0 : 1;
 }

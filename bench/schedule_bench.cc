@@ -20,8 +20,8 @@
 
 namespace {
 
-using reviewd::core::day;
 using reviewd::bench::synthetic_child;
+using reviewd::core::day;
 using reviewd::rules::case_facts;
 
 } // namespace
@@ -49,7 +49,8 @@ int main(int argc, char** argv) {
     std::size_t deadlines = 0, checksum = 0;
     const auto begin = std::chrono::steady_clock::now();
     for (const auto& child : children) {
-        auto result = reviewd::rules::compute_deadlines(child, loaded.book, loaded.calendars, as_of);
+        auto result =
+            reviewd::rules::compute_deadlines(child, loaded.book, loaded.calendars, as_of);
         if (!result) {
             std::fprintf(stderr, "schedule_bench: child %s refused: %s\n", child.child.id.c_str(),
                          reviewd::core::describe(result.err()).c_str());
@@ -59,10 +60,12 @@ int main(int argc, char** argv) {
         for (const auto& d : result.value())
             checksum += static_cast<std::size_t>(d.due.time_since_epoch().count()) + d.basis.size();
     }
-    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count();
-    std::printf("schedule: %ld children (%zu deadlines) in %.3f s = %.0f children/s, %.2f M deadlines/s "
-                "(one core; checksum %zu)\n",
-                count, deadlines, seconds, static_cast<double>(count) / seconds,
-                static_cast<double>(deadlines) / seconds / 1e6, checksum);
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count();
+    std::printf(
+        "schedule: %ld children (%zu deadlines) in %.3f s = %.0f children/s, %.2f M deadlines/s "
+        "(one core; checksum %zu)\n",
+        count, deadlines, seconds, static_cast<double>(count) / seconds,
+        static_cast<double>(deadlines) / seconds / 1e6, checksum);
     return 0;
 }

@@ -27,7 +27,8 @@ inline rules::case_facts synthetic_child(std::mt19937_64& rng, int index) {
     if (uniform(0, 2) == 0) {
         const core::day move = visit + date::days{uniform(1, 60)};
         first.end = move;
-        rules::placement second{move, std::nullopt, uniform(0, 1) == 1, {move + date::days{uniform(2, 9)}}};
+        rules::placement second{
+            move, std::nullopt, uniform(0, 1) == 1, {move + date::days{uniform(2, 9)}}};
         period.placements = {first, second};
     } else {
         period.placements = {first};
@@ -40,6 +41,5 @@ inline rules::case_facts synthetic_child(std::mt19937_64& rng, int index) {
     }
     return facts;
 }
-
 
 } // namespace reviewd::bench

@@ -16,7 +16,8 @@ namespace {
 
 const std::filesystem::path& database_of(const config& cfg) {
     if (cfg.database.empty())
-        throw config_error(cfg.file.string() + ": no [store] path: this command needs the database");
+        throw config_error(cfg.file.string() +
+                           ": no [store] path: this command needs the database");
     return cfg.database;
 }
 
@@ -29,14 +30,16 @@ store::actor command_actor() {
 }
 
 std::string now_utc() {
-    return date::format("%FT%TZ", std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now()));
+    return date::format("%FT%TZ", std::chrono::time_point_cast<std::chrono::seconds>(
+                                      std::chrono::system_clock::now()));
 }
 
 // Token and db commands open an existing database: they never create one by accident.
 store::case_store open_store(const config& cfg) {
     const auto& file = database_of(cfg);
     if (!std::filesystem::exists(file))
-        throw config_error("no database at " + file.string() + " (start reviewd serve, or run reviewd db migrate)");
+        throw config_error("no database at " + file.string() +
+                           " (start reviewd serve, or run reviewd db migrate)");
     store::prepare_database(file, false);
     return store::case_store(file);
 }
@@ -47,8 +50,9 @@ int run_db_migrate(const config& cfg) {
     const auto& file = database_of(cfg);
     try {
         const int applied = store::prepare_database(file, true);
-        std::cout << "database " << file.string() << ": schema version " << store::latest_schema_version() << " ("
-                  << applied << " migration" << (applied == 1 ? "" : "s") << " applied)\n";
+        std::cout << "database " << file.string() << ": schema version "
+                  << store::latest_schema_version() << " (" << applied << " migration"
+                  << (applied == 1 ? "" : "s") << " applied)\n";
         return 0;
     } catch (const store::newer_schema_error& e) {
         std::cerr << "reviewd db migrate: " << file.string() << ": " << e.what() << "\n";
@@ -67,15 +71,16 @@ int run_db_check(const config& cfg) {
     const auto report = store::check_database(database_of(cfg), {rules.book, rules.calendars});
     for (const auto& problem : report.problems)
         std::cout << "problem: " << problem << "\n";
-    std::cout << "database " << cfg.database.string() << ": " << report.children << " children, " << report.deadlines
-              << " deadlines, " << report.problems.size() << " problem" << (report.problems.size() == 1 ? "" : "s")
-              << "\n";
+    std::cout << "database " << cfg.database.string() << ": " << report.children << " children, "
+              << report.deadlines << " deadlines, " << report.problems.size() << " problem"
+              << (report.problems.size() == 1 ? "" : "s") << "\n";
     return report.ok() ? 0 : 1;
 }
 
 int run_token_create(const config& cfg, const token_options& options) {
     auto store = open_store(cfg);
-    const auto token = store.create_token({options.name, options.role, options.person}, command_actor(), now_utc());
+    const auto token = store.create_token({options.name, options.role, options.person},
+                                          command_actor(), now_utc());
     if (!token) {
         std::cerr << "reviewd token create: " << core::describe(token.err()) << "\n";
         return 2;
@@ -93,7 +98,8 @@ int run_token_revoke(const config& cfg, const std::string& name) {
         std::cerr << "reviewd token revoke: " << core::describe(outcome.err()) << "\n";
         return 2;
     }
-    std::cout << "token \"" << name << "\" " << (outcome.value().changed ? "revoked" : "was already revoked") << "\n";
+    std::cout << "token \"" << name << "\" "
+              << (outcome.value().changed ? "revoked" : "was already revoked") << "\n";
     return 0;
 }
 

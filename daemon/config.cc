@@ -28,12 +28,15 @@ void read_calendar(core::table_reader& root, config& cfg, const std::filesystem:
     try {
         (void)date::locate_zone(cfg.time_zone);
     } catch (const std::exception&) {
-        r.fail("time_zone", "unknown_time_zone", "\"" + cfg.time_zone + "\" is not a time zone in the system's tz database");
+        r.fail("time_zone", "unknown_time_zone",
+               "\"" + cfg.time_zone + "\" is not a time zone in the system's tz database");
     }
     if (const toml::array* closures = r.array_of_tables("closures")) {
         for (std::size_t i = 0; i < closures->size(); ++i) {
-            core::table_reader c = r.nested(*closures->get(i)->as_table(), "closures[" + std::to_string(i) + "]");
-            cfg.closures.push_back({c.date("date"), c.string_or("title", "Local closure"), c.string_or("division", "")});
+            core::table_reader c =
+                r.nested(*closures->get(i)->as_table(), "closures[" + std::to_string(i) + "]");
+            cfg.closures.push_back({c.date("date"), c.string_or("title", "Local closure"),
+                                    c.string_or("division", "")});
             c.reject_unknown_keys();
         }
     }
@@ -67,12 +70,18 @@ void read_api(core::table_reader& root, config& cfg) {
     a.address = r.string_or("address", a.address);
     a.port = static_cast<std::uint16_t>(r.integer_or("port", a.port, 0, 65535));
     a.threads = static_cast<int>(r.integer_or("threads", a.threads, 1, 64));
-    a.max_body_bytes = static_cast<std::size_t>(r.integer_or("max_body_bytes", static_cast<std::int64_t>(a.max_body_bytes), 1024, 64 << 20));
-    a.max_header_bytes = static_cast<std::size_t>(r.integer_or("max_header_bytes", static_cast<std::int64_t>(a.max_header_bytes), 1024, 1 << 20));
-    a.request_timeout_ms = static_cast<int>(r.integer_or("request_timeout_ms", a.request_timeout_ms, 100, 600000));
-    a.idle_timeout_ms = static_cast<int>(r.integer_or("idle_timeout_ms", a.idle_timeout_ms, 100, 3600000));
-    a.max_connections = static_cast<std::size_t>(r.integer_or("max_connections", static_cast<std::int64_t>(a.max_connections), 1, 100000));
-    a.shutdown_grace_ms = static_cast<int>(r.integer_or("shutdown_grace_ms", a.shutdown_grace_ms, 0, 600000));
+    a.max_body_bytes = static_cast<std::size_t>(r.integer_or(
+        "max_body_bytes", static_cast<std::int64_t>(a.max_body_bytes), 1024, 64 << 20));
+    a.max_header_bytes = static_cast<std::size_t>(r.integer_or(
+        "max_header_bytes", static_cast<std::int64_t>(a.max_header_bytes), 1024, 1 << 20));
+    a.request_timeout_ms =
+        static_cast<int>(r.integer_or("request_timeout_ms", a.request_timeout_ms, 100, 600000));
+    a.idle_timeout_ms =
+        static_cast<int>(r.integer_or("idle_timeout_ms", a.idle_timeout_ms, 100, 3600000));
+    a.max_connections = static_cast<std::size_t>(
+        r.integer_or("max_connections", static_cast<std::int64_t>(a.max_connections), 1, 100000));
+    a.shutdown_grace_ms =
+        static_cast<int>(r.integer_or("shutdown_grace_ms", a.shutdown_grace_ms, 0, 600000));
     r.reject_unknown_keys();
 }
 
@@ -94,7 +103,8 @@ config load_config(const std::filesystem::path& file) {
         throw config_error(core::describe(root.err()));
     config cfg;
     cfg.file = file;
-    const std::filesystem::path base = file.has_parent_path() ? file.parent_path() : std::filesystem::path(".");
+    const std::filesystem::path base =
+        file.has_parent_path() ? file.parent_path() : std::filesystem::path(".");
     try {
         core::table_reader r(root.value(), file.string(), "");
         read_calendar(r, cfg, base);

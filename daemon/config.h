@@ -32,7 +32,8 @@ struct api_config {
 
 struct config {
     std::filesystem::path file;
-    std::filesystem::path database; // empty when the file has no [store]: commands needing it refuse
+    std::filesystem::path
+        database; // empty when the file has no [store]: commands needing it refuse
     std::filesystem::path holidays_file;
     std::filesystem::path rules_directory;
     std::string time_zone = "Europe/London";

@@ -26,25 +26,34 @@ std::string default_config_path() {
 
 int main(int argc, char** argv) {
     using namespace reviewd;
-    CLI::App cli{"reviewd: statutory review and escalation deadlines for Independent Reviewing Officer services"};
+    CLI::App cli{"reviewd: statutory review and escalation deadlines for Independent Reviewing "
+                 "Officer services"};
     cli.set_version_flag("--version", REVIEWD_VERSION);
     cli.require_subcommand(1);
     std::string config_path = default_config_path();
-    cli.add_option("-c,--config", config_path, "Configuration file (default: $REVIEWD_CONFIG, else " REVIEWD_DEFAULT_CONFIG ")");
+    cli.add_option("-c,--config", config_path,
+                   "Configuration file (default: $REVIEWD_CONFIG, else " REVIEWD_DEFAULT_CONFIG
+                   ")");
 
     app::schedule_options schedule;
     std::string as_of_text;
-    auto* schedule_cmd = cli.add_subcommand("schedule", "Compute a case's deadlines from JSON, without a database");
-    schedule_cmd->add_option("-i,--input", schedule.input, "Case JSON file, or - for standard input")->required();
+    auto* schedule_cmd =
+        cli.add_subcommand("schedule", "Compute a case's deadlines from JSON, without a database");
+    schedule_cmd
+        ->add_option("-i,--input", schedule.input, "Case JSON file, or - for standard input")
+        ->required();
     schedule_cmd->add_option("-f,--format", schedule.format, "Output format")
         ->check(CLI::IsMember({"json", "table"}))
         ->capture_default_str();
     schedule_cmd->add_option("--as-of", as_of_text,
-                             "Day that decides open versus missed, YYYY-MM-DD (default: today in the configured time zone)");
+                             "Day that decides open versus missed, YYYY-MM-DD (default: today in "
+                             "the configured time zone)");
 
-    auto* check_cmd = cli.add_subcommand("check-config", "Load the configuration, holidays and rule sets, and report");
+    auto* check_cmd = cli.add_subcommand(
+        "check-config", "Load the configuration, holidays and rule sets, and report");
 
-    auto* serve_cmd = cli.add_subcommand("serve", "Run the daemon: the HTTP API over the database, until SIGTERM");
+    auto* serve_cmd = cli.add_subcommand(
+        "serve", "Run the daemon: the HTTP API over the database, until SIGTERM");
     std::string log_level = "info";
     serve_cmd->add_option("--log-level", log_level, "trace, debug, info, warn, error")
         ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error"}))
@@ -52,18 +61,22 @@ int main(int argc, char** argv) {
 
     auto* db_cmd = cli.add_subcommand("db", "Database maintenance");
     db_cmd->require_subcommand(1);
-    auto* db_migrate = db_cmd->add_subcommand("migrate", "Create the database or bring it to this build's schema");
+    auto* db_migrate =
+        db_cmd->add_subcommand("migrate", "Create the database or bring it to this build's schema");
     std::string backup_target;
-    auto* db_backup = db_cmd->add_subcommand("backup", "Copy the live database to a new file (online backup)");
+    auto* db_backup =
+        db_cmd->add_subcommand("backup", "Copy the live database to a new file (online backup)");
     db_backup->add_option("path", backup_target, "The new file")->required();
-    auto* db_check = db_cmd->add_subcommand("check", "Integrity check plus reviewd's own invariants; exit 1 on problems");
+    auto* db_check = db_cmd->add_subcommand(
+        "check", "Integrity check plus reviewd's own invariants; exit 1 on problems");
 
     auto* token_cmd = cli.add_subcommand("token", "API tokens");
     token_cmd->require_subcommand(1);
     app::token_options token;
     std::string person;
     auto* token_create = token_cmd->add_subcommand("create", "Create a token; it is printed once");
-    token_create->add_option("--name", token.name, "A name for the token (who or what uses it)")->required();
+    token_create->add_option("--name", token.name, "A name for the token (who or what uses it)")
+        ->required();
     token_create->add_option("--role", token.role, "admin, manager, iro or integration")
         ->required()
         ->check(CLI::IsMember({"admin", "manager", "iro", "integration"}));
@@ -71,7 +84,8 @@ int main(int argc, char** argv) {
     std::string revoke_name;
     auto* token_revoke = token_cmd->add_subcommand("revoke", "Revoke a token by name");
     token_revoke->add_option("--name", revoke_name, "The token's name")->required();
-    auto* token_list = token_cmd->add_subcommand("list", "List tokens (names and roles; never the tokens)");
+    auto* token_list =
+        token_cmd->add_subcommand("list", "List tokens (names and roles; never the tokens)");
 
     CLI11_PARSE(cli, argc, argv);
 
@@ -86,7 +100,8 @@ int main(int argc, char** argv) {
             if (!as_of_text.empty()) {
                 schedule.as_of = core::parse_iso_date(as_of_text);
                 if (!schedule.as_of) {
-                    std::cerr << "reviewd schedule: --as-of: \"" << as_of_text << "\" is not a date (expected YYYY-MM-DD)\n";
+                    std::cerr << "reviewd schedule: --as-of: \"" << as_of_text
+                              << "\" is not a date (expected YYYY-MM-DD)\n";
                     return 2;
                 }
             }
@@ -113,11 +128,13 @@ int main(int argc, char** argv) {
             const app::loaded_rules loaded = app::load_rules(cfg);
             std::cout << "configuration " << cfg.file.string() << ": ok\n";
             for (const auto& set : loaded.book.sets())
-                std::cout << "  rule set " << set.id << " (" << rules::to_string(set.sure) << ", in force from "
-                          << core::format_iso_date(set.in_force_from) << "): " << set.instrument << "\n";
+                std::cout << "  rule set " << set.id << " (" << rules::to_string(set.sure)
+                          << ", in force from " << core::format_iso_date(set.in_force_from)
+                          << "): " << set.instrument << "\n";
             for (const auto& division : loaded.calendars.divisions()) {
                 const auto* cal = loaded.calendars.find(division);
-                std::cout << "  holidays " << division << ": " << core::format_iso_date(cal->covered_from()) << " to "
+                std::cout << "  holidays " << division << ": "
+                          << core::format_iso_date(cal->covered_from()) << " to "
                           << core::format_iso_date(cal->covered_until()) << "\n";
             }
             return 0;

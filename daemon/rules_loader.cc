@@ -10,13 +10,14 @@
 namespace reviewd::app {
 
 loaded_rules load_rules(const config& cfg) {
-    auto holidays = calendar::parse_bank_holidays(read_file(cfg.holidays_file), cfg.holidays_file.string());
+    auto holidays =
+        calendar::parse_bank_holidays(read_file(cfg.holidays_file), cfg.holidays_file.string());
     if (!holidays)
         throw config_error(core::describe(holidays.err()));
     for (const auto& closure : cfg.closures)
         if (!closure.division.empty() && !holidays.value().find(closure.division))
-            throw config_error(cfg.file.string() + ": calendar.closures: division \"" + closure.division +
-                               "\" is not in " + cfg.holidays_file.string());
+            throw config_error(cfg.file.string() + ": calendar.closures: division \"" +
+                               closure.division + "\" is not in " + cfg.holidays_file.string());
 
     std::vector<std::filesystem::path> files;
     std::error_code ec;
@@ -24,7 +25,8 @@ loaded_rules load_rules(const config& cfg) {
         if (entry.path().extension() == ".toml")
             files.push_back(entry.path());
     if (ec)
-        throw config_error("cannot list rules directory " + cfg.rules_directory.string() + ": " + ec.message());
+        throw config_error("cannot list rules directory " + cfg.rules_directory.string() + ": " +
+                           ec.message());
     if (files.empty())
         throw config_error("no rule sets (*.toml) in " + cfg.rules_directory.string());
     std::sort(files.begin(), files.end());
@@ -39,7 +41,8 @@ loaded_rules load_rules(const config& cfg) {
     auto book = rules::rule_book::make(std::move(sets));
     if (!book)
         throw config_error(core::describe(book.err()));
-    loaded_rules loaded{calendar::calendar_set(holidays.value(), cfg.closures), std::move(book).value()};
+    loaded_rules loaded{calendar::calendar_set(holidays.value(), cfg.closures),
+                        std::move(book).value()};
     if (auto error = rules::check_rules_have_calendars(loaded.book, loaded.calendars))
         throw config_error(core::describe(*error));
     return loaded;

@@ -15,7 +15,8 @@
 
 namespace reviewd::app {
 
-int run_schedule(const config& cfg, const schedule_options& options, std::ostream& out, std::ostream& err) {
+int run_schedule(const config& cfg, const schedule_options& options, std::ostream& out,
+                 std::ostream& err) {
     const loaded_rules loaded = load_rules(cfg);
     std::string text;
     if (options.input == "-")
@@ -39,7 +40,8 @@ int run_schedule(const config& cfg, const schedule_options& options, std::ostrea
     if (options.format == "table")
         print_schedule_table(out, facts.value(), as_of, deadlines.value());
     else
-        out << rules::schedule_to_json(facts.value().child.id, facts.value().jurisdiction, as_of, deadlines.value())
+        out << rules::schedule_to_json(facts.value().child.id, facts.value().jurisdiction, as_of,
+                                       deadlines.value())
                    .dump(2)
             << "\n";
     return 0;

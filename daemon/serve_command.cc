@@ -19,7 +19,8 @@ namespace {
 // The rules in force, swapped whole on SIGHUP; readers keep the snapshot they took.
 class rules_holder {
 public:
-    explicit rules_holder(std::shared_ptr<const rules::loaded_rules> initial) : current_(std::move(initial)) {}
+    explicit rules_holder(std::shared_ptr<const rules::loaded_rules> initial)
+        : current_(std::move(initial)) {}
     std::shared_ptr<const rules::loaded_rules> get() const {
         std::lock_guard lock(mutex_);
         return current_;
@@ -48,7 +49,8 @@ http::limits limits_of(const api_config& a) {
 
 int run_serve(const config& cfg) {
     if (cfg.database.empty()) {
-        spdlog::critical("daemon.start_failed reason=\"{} has no [store] path\"", cfg.file.string());
+        spdlog::critical("daemon.start_failed reason=\"{} has no [store] path\"",
+                         cfg.file.string());
         return 1;
     }
     try {

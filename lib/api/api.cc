@@ -85,7 +85,8 @@ struct api::impl {
             return error_response(400, "invalid_target", "the request target is not a valid path");
         if (where->segments == std::vector<std::string>{"healthz"}) {
             route_name = "/healthz";
-            return request.method == "GET" ? health() : error_response(405, "method_not_allowed", "use GET");
+            return request.method == "GET" ? health()
+                                           : error_response(405, "method_not_allowed", "use GET");
         }
         const route* found = nullptr;
         std::vector<std::string> params;
@@ -103,7 +104,8 @@ struct api::impl {
         }
         if (!found) {
             route_name = path_known ? "(method)" : "(unknown)";
-            return path_known ? error_response(405, "method_not_allowed", "this resource does not take " + request.method)
+            return path_known ? error_response(405, "method_not_allowed",
+                                               "this resource does not take " + request.method)
                               : error_response(404, "not_found", "no such resource");
         }
         route_name = found->pattern;
@@ -115,10 +117,18 @@ struct api::impl {
         if (!who)
             return error_response(401, "unauthorized", "the token is not valid or was revoked");
         if (!(found->roles & bit_of(who->role)))
-            return error_response(403, "forbidden", "the " + who->role + " role may not " + request.method + " this resource");
+            return error_response(403, "forbidden",
+                                  "the " + who->role + " role may not " + request.method +
+                                      " this resource");
 
         const core::instant now = ctx.clock.now();
-        call c{request, *where, std::move(params), *who, core::local_date(now, ctx.time_zone), utc_timestamp(now), ctx};
+        call c{request,
+               *where,
+               std::move(params),
+               *who,
+               core::local_date(now, ctx.time_zone),
+               utc_timestamp(now),
+               ctx};
         return found->handle(c);
     }
 };
@@ -134,17 +144,20 @@ http::response api::handle(const http::request& request) {
         response = impl_->dispatch(request, route_name);
     } catch (const store::sqlite_error& e) {
         const bool unavailable = e.busy() || e.full() || e.read_only();
-        spdlog::error("api.store_failed route={} code={} error=\"{}\"", route_name, e.code, e.what());
-        response = error_response(unavailable ? 503 : 500, unavailable ? "unavailable" : "internal",
-                                  unavailable ? "the database cannot take writes just now; try again later"
-                                              : "an internal error occurred");
+        spdlog::error("api.store_failed route={} code={} error=\"{}\"", route_name, e.code,
+                      e.what());
+        response =
+            error_response(unavailable ? 503 : 500, unavailable ? "unavailable" : "internal",
+                           unavailable ? "the database cannot take writes just now; try again later"
+                                       : "an internal error occurred");
         if (unavailable)
             response.headers.emplace_back("Retry-After", "5");
     } catch (const std::exception& e) {
         spdlog::error("api.failed route={} error=\"{}\"", route_name, e.what());
         response = error_response(500, "internal", "an internal error occurred");
     }
-    impl_->ctx.stats.record(request.method, route_name, response.status, std::chrono::steady_clock::now() - started);
+    impl_->ctx.stats.record(request.method, route_name, response.status,
+                            std::chrono::steady_clock::now() - started);
     return response;
 }
 

@@ -17,19 +17,25 @@ http::response not_found(const std::string& ref) {
 }
 
 json outcome_json(const std::string& ref, const store::write_outcome& o) {
-    return {{"child", ref}, {"revision", o.revision}, {"changed", o.changed}, {"deadlines", o.deadlines}};
+    return {{"child", ref},
+            {"revision", o.revision},
+            {"changed", o.changed},
+            {"deadlines", o.deadlines}};
 }
 
 // Runs a read-modify-write of the child's case and answers with its outcome.
-http::response edit(call& c, const std::string& action, const store::case_store::case_edit& change, int created_status) {
+http::response edit(call& c, const std::string& action, const store::case_store::case_edit& change,
+                    int created_status) {
     const std::string& ref = c.params.at(0);
     if (!may_see_child(c, ref))
         return not_found(ref);
     const auto rules = c.ctx.rules();
-    const auto outcome = c.ctx.store.edit_case(ref, action, change, c.rules_view(*rules), c.actor(), c.now);
+    const auto outcome =
+        c.ctx.store.edit_case(ref, action, change, c.rules_view(*rules), c.actor(), c.now);
     if (!outcome)
         return error_response(outcome.err());
-    return json_response(outcome.value().changed ? created_status : 200, outcome_json(ref, outcome.value()));
+    return json_response(outcome.value().changed ? created_status : 200,
+                         outcome_json(ref, outcome.value()));
 }
 
 // 1-based position in date order of a period or placement, from a path segment.
@@ -44,15 +50,18 @@ std::optional<std::size_t> ordinal(const std::string& text, std::size_t count) {
 template <class T> std::vector<std::size_t> date_order(const std::vector<T>& items) {
     std::vector<std::size_t> order(items.size());
     std::iota(order.begin(), order.end(), 0);
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return items[a].start < items[b].start; });
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return items[a].start < items[b].start; });
     return order;
 }
 
 // Finds period n (1-based, date order) in the facts, or sets an error.
-rules::period_of_care* period_at(rules::case_facts& facts, const std::string& n, std::optional<core::error>& error) {
+rules::period_of_care* period_at(rules::case_facts& facts, const std::string& n,
+                                 std::optional<core::error>& error) {
     const auto index = ordinal(n, facts.periods.size());
     if (!index) {
-        error = core::make_error("not_found", "no period " + n + " (the case has " + std::to_string(facts.periods.size()) + ")");
+        error = core::make_error("not_found", "no period " + n + " (the case has " +
+                                                  std::to_string(facts.periods.size()) + ")");
         return nullptr;
     }
     return &facts.periods[date_order(facts.periods)[*index]];
@@ -71,10 +80,12 @@ http::response put_child(call& c) {
         return error_response(facts.err());
     if (facts.value().child.id != ref)
         return error_response(400, "invalid_value",
-                              "\"" + facts.value().child.id + "\" does not match the reference in the path \"" + ref + "\"",
+                              "\"" + facts.value().child.id +
+                                  "\" does not match the reference in the path \"" + ref + "\"",
                               "child.id");
     const auto rules = c.ctx.rules();
-    const auto outcome = c.ctx.store.put_case(facts.value(), c.rules_view(*rules), c.actor(), c.now);
+    const auto outcome =
+        c.ctx.store.put_case(facts.value(), c.rules_view(*rules), c.actor(), c.now);
     if (!outcome)
         return error_response(outcome.err());
     return json_response(outcome.value().created ? 201 : 200, outcome_json(ref, outcome.value()));
@@ -108,10 +119,13 @@ http::response post_period(call& c) {
     auto period = rules::period_from_json(*body);
     if (!period)
         return error_response(period.err());
-    return edit(c, "period.add", [&](rules::case_facts& facts) -> std::optional<core::error> {
-        facts.periods.push_back(period.value());
-        return std::nullopt;
-    }, 201);
+    return edit(
+        c, "period.add",
+        [&](rules::case_facts& facts) -> std::optional<core::error> {
+            facts.periods.push_back(period.value());
+            return std::nullopt;
+        },
+        201);
 }
 
 http::response put_period(call& c) {
@@ -122,12 +136,15 @@ http::response put_period(call& c) {
     auto period = rules::period_from_json(*body);
     if (!period)
         return error_response(period.err());
-    return edit(c, "period.replace", [&](rules::case_facts& facts) -> std::optional<core::error> {
-        std::optional<core::error> missing;
-        if (auto* p = period_at(facts, c.params.at(1), missing))
-            *p = period.value();
-        return missing;
-    }, 200);
+    return edit(
+        c, "period.replace",
+        [&](rules::case_facts& facts) -> std::optional<core::error> {
+            std::optional<core::error> missing;
+            if (auto* p = period_at(facts, c.params.at(1), missing))
+                *p = period.value();
+            return missing;
+        },
+        200);
 }
 
 http::response post_placement(call& c) {
@@ -138,12 +155,15 @@ http::response post_placement(call& c) {
     auto placement = rules::placement_from_json(*body);
     if (!placement)
         return error_response(placement.err());
-    return edit(c, "placement.add", [&](rules::case_facts& facts) -> std::optional<core::error> {
-        std::optional<core::error> missing;
-        if (auto* p = period_at(facts, c.params.at(1), missing))
-            p->placements.push_back(placement.value());
-        return missing;
-    }, 201);
+    return edit(
+        c, "placement.add",
+        [&](rules::case_facts& facts) -> std::optional<core::error> {
+            std::optional<core::error> missing;
+            if (auto* p = period_at(facts, c.params.at(1), missing))
+                p->placements.push_back(placement.value());
+            return missing;
+        },
+        201);
 }
 
 http::response put_placement(call& c) {
@@ -154,17 +174,21 @@ http::response put_placement(call& c) {
     auto placement = rules::placement_from_json(*body);
     if (!placement)
         return error_response(placement.err());
-    return edit(c, "placement.replace", [&](rules::case_facts& facts) -> std::optional<core::error> {
-        std::optional<core::error> missing;
-        auto* p = period_at(facts, c.params.at(1), missing);
-        if (!p)
-            return missing;
-        const auto index = ordinal(c.params.at(2), p->placements.size());
-        if (!index)
-            return core::make_error("not_found", "no placement " + c.params.at(2) + " in period " + c.params.at(1));
-        p->placements[date_order(p->placements)[*index]] = placement.value();
-        return std::nullopt;
-    }, 200);
+    return edit(
+        c, "placement.replace",
+        [&](rules::case_facts& facts) -> std::optional<core::error> {
+            std::optional<core::error> missing;
+            auto* p = period_at(facts, c.params.at(1), missing);
+            if (!p)
+                return missing;
+            const auto index = ordinal(c.params.at(2), p->placements.size());
+            if (!index)
+                return core::make_error("not_found", "no placement " + c.params.at(2) +
+                                                         " in period " + c.params.at(1));
+            p->placements[date_order(p->placements)[*index]] = placement.value();
+            return std::nullopt;
+        },
+        200);
 }
 
 http::response post_review(call& c) {
@@ -175,15 +199,22 @@ http::response post_review(call& c) {
     auto review = rules::review_from_json(*body);
     if (!review)
         return error_response(review.err());
-    return edit(c, "review.add", [&](rules::case_facts& facts) -> std::optional<core::error> {
-        const bool already = std::any_of(facts.reviews.begin(), facts.reviews.end(),
-                                         [&](const rules::held_review& r) { return r.held == review.value().held; });
-        if (already)
-            return core::make_error("conflict", "a review held on " + core::format_iso_date(review.value().held) +
-                                                    " is recorded already", "held");
-        facts.reviews.push_back(review.value());
-        return std::nullopt;
-    }, 201);
+    return edit(
+        c, "review.add",
+        [&](rules::case_facts& facts) -> std::optional<core::error> {
+            const bool already = std::any_of(
+                facts.reviews.begin(), facts.reviews.end(),
+                [&](const rules::held_review& r) { return r.held == review.value().held; });
+            if (already)
+                return core::make_error("conflict",
+                                        "a review held on " +
+                                            core::format_iso_date(review.value().held) +
+                                            " is recorded already",
+                                        "held");
+            facts.reviews.push_back(review.value());
+            return std::nullopt;
+        },
+        201);
 }
 
 http::response post_review_request(call& c) {
@@ -194,10 +225,13 @@ http::response post_review_request(call& c) {
     auto request = rules::review_request_from_json(*body);
     if (!request)
         return error_response(request.err());
-    return edit(c, "review_request.add", [&](rules::case_facts& facts) -> std::optional<core::error> {
-        facts.review_requests.push_back(request.value());
-        return std::nullopt;
-    }, 201);
+    return edit(
+        c, "review_request.add",
+        [&](rules::case_facts& facts) -> std::optional<core::error> {
+            facts.review_requests.push_back(request.value());
+            return std::nullopt;
+        },
+        201);
 }
 
 http::response get_child_deadlines(call& c) {
@@ -210,7 +244,9 @@ http::response get_child_deadlines(call& c) {
     json list = json::array();
     for (const auto& d : *deadlines)
         list.push_back(deadline_json(d));
-    return json_response(200, {{"child", ref}, {"as_of", core::format_iso_date(c.today)}, {"deadlines", std::move(list)}});
+    return json_response(200, {{"child", ref},
+                               {"as_of", core::format_iso_date(c.today)},
+                               {"deadlines", std::move(list)}});
 }
 
 http::response put_assignments(call& c) {
@@ -219,7 +255,8 @@ http::response put_assignments(call& c) {
     if (!body)
         return error;
     if (!body->is_object())
-        return error_response(400, "wrong_type", "expected an object {\"iro\", \"social_worker\", \"team_manager\"}");
+        return error_response(400, "wrong_type",
+                              "expected an object {\"iro\", \"social_worker\", \"team_manager\"}");
     store::assignments a;
     for (const auto& [key, value] : body->items()) {
         std::optional<std::string>* slot = key == "iro"             ? &a.iro
@@ -231,7 +268,8 @@ http::response put_assignments(call& c) {
         if (value.is_null())
             continue;
         if (!value.is_string())
-            return error_response(400, "wrong_type", "expected a person reference or null, got " + value.dump(), key);
+            return error_response(400, "wrong_type",
+                                  "expected a person reference or null, got " + value.dump(), key);
         *slot = value.get<std::string>();
     }
     const auto outcome = c.ctx.store.put_assignments(c.params.at(0), a, c.actor(), c.now);
@@ -247,7 +285,9 @@ http::response get_assignments(call& c) {
     const auto a = c.ctx.store.get_assignments(ref);
     if (!a)
         return not_found(ref);
-    const auto value = [](const std::optional<std::string>& v) { return v ? json(*v) : json(nullptr); };
+    const auto value = [](const std::optional<std::string>& v) {
+        return v ? json(*v) : json(nullptr);
+    };
     return json_response(200, {{"child", ref},
                                {"iro", value(a->iro)},
                                {"social_worker", value(a->social_worker)},

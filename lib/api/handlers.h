@@ -23,7 +23,9 @@ struct call {
     api_context& ctx;
 
     store::actor actor() const { return {who.name}; }
-    store::rule_context rules_view(const rules::loaded_rules& r) const { return {r.book, r.calendars}; }
+    store::rule_context rules_view(const rules::loaded_rules& r) const {
+        return {r.book, r.calendars};
+    }
 };
 
 http::response json_response(int status, const nlohmann::json& body);

@@ -7,7 +7,8 @@
 
 namespace reviewd::api {
 
-void metrics::record(const std::string& method, const std::string& route, int status, std::chrono::nanoseconds took) {
+void metrics::record(const std::string& method, const std::string& route, int status,
+                     std::chrono::nanoseconds took) {
     const double seconds = std::chrono::duration<double>(took).count();
     std::lock_guard lock(mutex_);
     ++requests_[{method, route, status}];
@@ -26,20 +27,28 @@ std::string metrics::render(const std::vector<std::pair<std::string, double>>& g
     out += "# HELP reviewd_http_requests_total HTTP requests by method, route and status.\n"
            "# TYPE reviewd_http_requests_total counter\n";
     for (const auto& [key, n] : requests_)
-        fmt::format_to(it, "reviewd_http_requests_total{{method=\"{}\",route=\"{}\",status=\"{}\"}} {}\n",
-                       std::get<0>(key), std::get<1>(key), std::get<2>(key), n);
-    out += "# HELP reviewd_http_request_duration_seconds Time from a complete request to its response.\n"
+        fmt::format_to(
+            it, "reviewd_http_requests_total{{method=\"{}\",route=\"{}\",status=\"{}\"}} {}\n",
+            std::get<0>(key), std::get<1>(key), std::get<2>(key), n);
+    out += "# HELP reviewd_http_request_duration_seconds Time from a complete request to its "
+           "response.\n"
            "# TYPE reviewd_http_request_duration_seconds histogram\n";
     for (const auto& [key, s] : latency_) {
         for (std::size_t i = 0; i < bucket_seconds.size(); ++i)
-            fmt::format_to(it, "reviewd_http_request_duration_seconds_bucket{{method=\"{}\",route=\"{}\",le=\"{}\"}} {}\n",
+            fmt::format_to(it,
+                           "reviewd_http_request_duration_seconds_bucket{{method=\"{}\",route=\"{}"
+                           "\",le=\"{}\"}} {}\n",
                            key.first, key.second, bucket_seconds[i], s.buckets[i]);
-        fmt::format_to(it, "reviewd_http_request_duration_seconds_bucket{{method=\"{}\",route=\"{}\",le=\"+Inf\"}} {}\n",
+        fmt::format_to(it,
+                       "reviewd_http_request_duration_seconds_bucket{{method=\"{}\",route=\"{}\","
+                       "le=\"+Inf\"}} {}\n",
                        key.first, key.second, s.count);
-        fmt::format_to(it, "reviewd_http_request_duration_seconds_sum{{method=\"{}\",route=\"{}\"}} {}\n", key.first,
-                       key.second, s.seconds);
-        fmt::format_to(it, "reviewd_http_request_duration_seconds_count{{method=\"{}\",route=\"{}\"}} {}\n", key.first,
-                       key.second, s.count);
+        fmt::format_to(
+            it, "reviewd_http_request_duration_seconds_sum{{method=\"{}\",route=\"{}\"}} {}\n",
+            key.first, key.second, s.seconds);
+        fmt::format_to(
+            it, "reviewd_http_request_duration_seconds_count{{method=\"{}\",route=\"{}\"}} {}\n",
+            key.first, key.second, s.count);
     }
     std::string last_family;
     for (const auto& [name, value] : gauges) {

@@ -16,14 +16,15 @@ http::response json_response(int status, const nlohmann::json& body) {
 
 http::response error_response(int status, const std::string& code, const std::string& message,
                               const std::string& field) {
-    return json_response(status, {{"error", {{"code", code}, {"message", message}, {"field", field}}}});
+    return json_response(status,
+                         {{"error", {{"code", code}, {"message", message}, {"field", field}}}});
 }
 
 http::response error_response(const core::error& e) {
     // Facts that parse but contradict each other or the rules are 422; malformed input is 400.
-    static const std::set<std::string> unprocessable = {"outside_period",   "outside_placement", "overlapping_periods",
-                                                        "overlapping_placements", "invalid_range", "no_rule_set",
-                                                        "unknown_jurisdiction"};
+    static const std::set<std::string> unprocessable = {
+        "outside_period", "outside_placement", "overlapping_periods", "overlapping_placements",
+        "invalid_range",  "no_rule_set",       "unknown_jurisdiction"};
     int status = 400;
     if (e.code == "not_found")
         status = 404;
@@ -43,8 +44,10 @@ std::optional<nlohmann::json> parse_body(const call& c, http::response& error) {
     try {
         return nlohmann::json::parse(c.request.body);
     } catch (const nlohmann::json::parse_error& e) {
-        error = error_response(400, "malformed_json",
-                               "not valid JSON at " + core::line_and_column(c.request.body, e.byte == 0 ? 0 : e.byte - 1));
+        error =
+            error_response(400, "malformed_json",
+                           "not valid JSON at " +
+                               core::line_and_column(c.request.body, e.byte == 0 ? 0 : e.byte - 1));
         return std::nullopt;
     }
 }

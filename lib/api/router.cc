@@ -51,7 +51,8 @@ std::optional<target> parse_target(std::string_view raw) {
     std::size_t start = 1;
     while (start <= path.size()) {
         const std::size_t slash = path.find('/', start);
-        const std::string_view piece = path.substr(start, slash == std::string_view::npos ? std::string_view::npos : slash - start);
+        const std::string_view piece = path.substr(
+            start, slash == std::string_view::npos ? std::string_view::npos : slash - start);
         if (!piece.empty() || slash != std::string_view::npos) {
             auto decoded = decode(piece, false);
             if (!decoded || decoded->find('/') != std::string::npos)
@@ -72,7 +73,8 @@ std::optional<target> parse_target(std::string_view raw) {
         if (!pair.empty()) {
             const std::size_t eq = pair.find('=');
             auto key = decode(pair.substr(0, eq), true);
-            auto value = eq == std::string_view::npos ? std::optional<std::string>("") : decode(pair.substr(eq + 1), true);
+            auto value = eq == std::string_view::npos ? std::optional<std::string>("")
+                                                      : decode(pair.substr(eq + 1), true);
             if (!key || !value)
                 return std::nullopt;
             t.query[*key] = *value;
@@ -84,13 +86,15 @@ std::optional<target> parse_target(std::string_view raw) {
     return t;
 }
 
-std::optional<std::vector<std::string>> match(std::string_view pattern, const std::vector<std::string>& segments) {
+std::optional<std::vector<std::string>> match(std::string_view pattern,
+                                              const std::vector<std::string>& segments) {
     std::vector<std::string> captures;
     std::size_t index = 0;
     std::size_t start = 1;
     while (start <= pattern.size()) {
         const std::size_t slash = pattern.find('/', start);
-        const std::string_view piece = pattern.substr(start, slash == std::string_view::npos ? std::string_view::npos : slash - start);
+        const std::string_view piece = pattern.substr(
+            start, slash == std::string_view::npos ? std::string_view::npos : slash - start);
         if (index >= segments.size())
             return std::nullopt;
         if (piece == "{}")

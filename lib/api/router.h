@@ -19,6 +19,7 @@ struct target {
 std::optional<target> parse_target(std::string_view raw);
 
 // Matches `segments` against a pattern whose "{}" segments capture; returns the captures.
-std::optional<std::vector<std::string>> match(std::string_view pattern, const std::vector<std::string>& segments);
+std::optional<std::vector<std::string>> match(std::string_view pattern,
+                                              const std::vector<std::string>& segments);
 
 } // namespace reviewd::api

@@ -9,8 +9,9 @@ calendar_set::calendar_set(const holiday_data& data, const std::vector<local_clo
         for (const auto& c : closures)
             if (c.division.empty() || c.division == division.division)
                 days.push_back({c.date, c.title});
-        calendars_.emplace(division.division,
-                           working_calendar(std::move(days), division.covered_from, division.covered_until));
+        calendars_.emplace(
+            division.division,
+            working_calendar(std::move(days), division.covered_from, division.covered_until));
     }
 }
 

@@ -43,9 +43,10 @@ core::result<division_holidays> parse_division(const std::string& key, const jso
                                 where + key + ".events");
     std::stable_sort(out.holidays.begin(), out.holidays.end(),
                      [](const holiday& a, const holiday& b) { return a.date < b.date; });
-    out.holidays.erase(std::unique(out.holidays.begin(), out.holidays.end(),
-                                   [](const holiday& a, const holiday& b) { return a.date == b.date; }),
-                       out.holidays.end());
+    out.holidays.erase(
+        std::unique(out.holidays.begin(), out.holidays.end(),
+                    [](const holiday& a, const holiday& b) { return a.date == b.date; }),
+        out.holidays.end());
     const auto first_year = date::year_month_day{out.holidays.front().date}.year();
     const auto last_year = date::year_month_day{out.holidays.back().date}.year();
     out.covered_from = core::day{first_year / date::January / 1};

@@ -17,10 +17,10 @@ struct holiday {
 };
 
 struct division_holidays {
-    std::string division; // "england-and-wales", "scotland", "northern-ireland"
+    std::string division;          // "england-and-wales", "scotland", "northern-ireland"
     std::vector<holiday> holidays; // sorted by date, no duplicates
-    core::day covered_from;  // 1 January of the first year with an entry
-    core::day covered_until; // 31 December of the last year with an entry
+    core::day covered_from;        // 1 January of the first year with an entry
+    core::day covered_until;       // 31 December of the last year with an entry
 };
 
 struct holiday_data {

@@ -32,7 +32,9 @@ bool is_weekend(core::day d) {
     return wd == 0 || wd == 6;
 }
 
-bool by_date(const holiday& a, const holiday& b) { return a.date < b.date; }
+bool by_date(const holiday& a, const holiday& b) {
+    return a.date < b.date;
+}
 
 } // namespace
 
@@ -102,7 +104,8 @@ core::day working_calendar::add_working_days(core::day start, int n, start_day c
 }
 
 int working_calendar::working_days_between(core::day from, core::day to) const {
-    return static_cast<int>(number_before(to + date::days{1}) - number_before(from + date::days{1}));
+    return static_cast<int>(number_before(to + date::days{1}) -
+                            number_before(from + date::days{1}));
 }
 
 core::day working_calendar::last_working_day_on_or_before(core::day d) const {
@@ -113,11 +116,13 @@ core::day working_calendar::first_working_day_on_or_after(core::day d) const {
     return nth_working_day(number_before(d));
 }
 
-std::span<const holiday> working_calendar::weekday_closures_between(core::day from, core::day to) const {
+std::span<const holiday> working_calendar::weekday_closures_between(core::day from,
+                                                                    core::day to) const {
     if (to <= from)
         return {};
     // Most intervals skip no closure: the prefix counts tell in O(1) before any search.
-    const std::int64_t weekdays = weekdays_before((to - base_).count() + 1) - weekdays_before((from - base_).count() + 1);
+    const std::int64_t weekdays =
+        weekdays_before((to - base_).count() + 1) - weekdays_before((from - base_).count() + 1);
     if (weekdays == working_days_between(from, to))
         return {};
     const auto lo = std::upper_bound(weekday_closures_.begin(), weekday_closures_.end(), from,

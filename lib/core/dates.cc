@@ -56,8 +56,16 @@ void write_iso_date(char* text, day d) {
     const unsigned m = static_cast<unsigned>(ymd.month());
     const unsigned dd = static_cast<unsigned>(ymd.day());
     const auto digit = [](unsigned v) { return static_cast<char>('0' + v); };
-    const char out[10] = {digit(year / 1000), digit(year / 100 % 10), digit(year / 10 % 10), digit(year % 10), '-',
-                          digit(m / 10),      digit(m % 10),          '-',                   digit(dd / 10),   digit(dd % 10)};
+    const char out[10] = {digit(year / 1000),
+                          digit(year / 100 % 10),
+                          digit(year / 10 % 10),
+                          digit(year % 10),
+                          '-',
+                          digit(m / 10),
+                          digit(m % 10),
+                          '-',
+                          digit(dd / 10),
+                          digit(dd % 10)};
     std::memcpy(text, out, sizeof out);
 }
 

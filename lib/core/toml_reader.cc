@@ -9,7 +9,8 @@ std::string table_reader::where(const std::string& key) const {
     return file_ + ":" + std::to_string(line) + " " + path(key);
 }
 
-void table_reader::fail(const std::string& key, const std::string& code, const std::string& message) const {
+void table_reader::fail(const std::string& key, const std::string& code,
+                        const std::string& message) const {
     throw load_failure{make_error(code, message, where(key))};
 }
 
@@ -45,8 +46,8 @@ bool table_reader::boolean_or(const std::string& key, bool fallback) {
     return *node->value<bool>();
 }
 
-std::int64_t table_reader::integer_or(const std::string& key, std::int64_t fallback, std::int64_t min,
-                                      std::int64_t max) {
+std::int64_t table_reader::integer_or(const std::string& key, std::int64_t fallback,
+                                      std::int64_t min, std::int64_t max) {
     const toml::node* node = find(key);
     if (!node)
         return fallback;
@@ -55,7 +56,8 @@ std::int64_t table_reader::integer_or(const std::string& key, std::int64_t fallb
     const std::int64_t value = *node->value<std::int64_t>();
     if (value < min || value > max)
         fail(key, "out_of_range",
-             std::to_string(value) + " is outside " + std::to_string(min) + " to " + std::to_string(max));
+             std::to_string(value) + " is outside " + std::to_string(min) + " to " +
+                 std::to_string(max));
     return value;
 }
 
@@ -84,7 +86,8 @@ std::vector<std::string> table_reader::strings(const std::string& key) {
     return out;
 }
 
-std::size_t table_reader::one_of(const std::string& key, std::initializer_list<std::string_view> options,
+std::size_t table_reader::one_of(const std::string& key,
+                                 std::initializer_list<std::string_view> options,
                                  std::string_view fallback) {
     const std::string value = string_or(key, std::string(fallback));
     std::size_t index = 0;
@@ -113,7 +116,8 @@ const toml::array* table_reader::array_of_tables(const std::string& key) {
         return nullptr;
     const toml::array* array = node->as_array();
     if (!array || !array->is_array_of_tables())
-        fail(key, "wrong_type", "expected an array of tables ([[" + path(key) + "]] or [{...}, ...])");
+        fail(key, "wrong_type",
+             "expected an array of tables ([[" + path(key) + "]] or [{...}, ...])");
     return array;
 }
 

@@ -26,7 +26,8 @@ public:
     table_reader(const toml::table& table, std::string file, std::string prefix)
         : table_(table), file_(std::move(file)), prefix_(std::move(prefix)) {}
 
-    [[noreturn]] void fail(const std::string& key, const std::string& code, const std::string& message) const;
+    [[noreturn]] void fail(const std::string& key, const std::string& code,
+                           const std::string& message) const;
 
     const toml::node* find(const std::string& key); // marks the key known
     const toml::node& require(const std::string& key);
@@ -34,7 +35,8 @@ public:
     std::string string(const std::string& key);
     std::string string_or(const std::string& key, std::string fallback);
     bool boolean_or(const std::string& key, bool fallback);
-    std::int64_t integer_or(const std::string& key, std::int64_t fallback, std::int64_t min, std::int64_t max);
+    std::int64_t integer_or(const std::string& key, std::int64_t fallback, std::int64_t min,
+                            std::int64_t max);
     day date(const std::string& key);
     std::vector<std::string> strings(const std::string& key); // non-empty array of strings
 
@@ -42,13 +44,15 @@ public:
     std::size_t one_of(const std::string& key, std::initializer_list<std::string_view> options,
                        std::string_view fallback);
 
-    const toml::table* table(const std::string& key);          // nullptr when absent
+    const toml::table* table(const std::string& key);           // nullptr when absent
     const toml::array* array_of_tables(const std::string& key); // nullptr when absent
 
     void reject_unknown_keys() const;
 
     const std::string& file() const { return file_; }
-    std::string path(const std::string& key) const { return prefix_.empty() ? key : prefix_ + "." + key; }
+    std::string path(const std::string& key) const {
+        return prefix_.empty() ? key : prefix_ + "." + key;
+    }
     // A reader for a sub-table found with table() or an element of array_of_tables().
     table_reader nested(const toml::table& sub, const std::string& key) const {
         return table_reader(sub, file_, path(key));

@@ -157,7 +157,7 @@ namespace {
 using detail::server_state;
 
 class connection : public std::enable_shared_from_this<connection> {
-  public:
+public:
     // `admitted` is false for a connection over max_connections, which is only told 503.
     connection(std::shared_ptr<server_state> state, tcp::socket&& socket, bool admitted)
         : state_(std::move(state)), stream_(std::move(socket)), admitted_(admitted) {
@@ -197,7 +197,7 @@ class connection : public std::enable_shared_from_this<connection> {
             close();
     }
 
-  private:
+private:
     enum class phase { waiting, reading, handling, writing, lingering, closed };
     enum class stage { wait, read, write, linger };
 

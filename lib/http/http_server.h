@@ -64,7 +64,7 @@ struct limits {
 };
 
 class server {
-  public:
+public:
     // Nothing happens until listen(). The server must be destroyed before `io`.
     server(boost::asio::io_context& io, std::string address, std::uint16_t port, limits lim,
            handler h);
@@ -94,7 +94,7 @@ class server {
     };
     counters stats() const;
 
-  private:
+private:
     std::shared_ptr<detail::server_state> state_; // shared with connections, which may briefly
                                                   // outlive the server
 };

@@ -9,7 +9,9 @@
 namespace reviewd::rules {
 namespace {
 
-void append_date(std::string& out, core::day d) { core::append_iso_date(out, d); }
+void append_date(std::string& out, core::day d) {
+    core::append_iso_date(out, d);
+}
 
 void append_skipped(std::string& out, std::span<const calendar::holiday> skipped) {
     if (skipped.empty())
@@ -18,7 +20,8 @@ void append_skipped(std::string& out, std::span<const calendar::holiday> skipped
     for (std::size_t i = 0; i < skipped.size(); ++i) {
         if (i > 0)
             out += i + 1 == skipped.size() ? " and " : ", ";
-        out += skipped[i].title.empty() ? std::string_view("closure") : std::string_view(skipped[i].title);
+        out += skipped[i].title.empty() ? std::string_view("closure")
+                                        : std::string_view(skipped[i].title);
         out += ' ';
         append_date(out, skipped[i].date);
     }
@@ -36,17 +39,32 @@ void append_event(std::string& out, const clock_event& event) {
         out += after;
     };
     switch (event.happened) {
-    case what::became_looked_after: out += "became looked after"; return;
-    case what::first_placement_began: out += "first placement began"; return;
-    case what::placement_began: out += "placement began"; return;
-    case what::review_held: numbered("review ", " held"); return;
-    case what::visit_made: numbered("visit ", " made"); return;
-    case what::health_assessment_under_five: numbered("health assessment ", " made, child under 5"); return;
-    case what::health_assessment_five_and_over: numbered("health assessment ", " made, child 5 or over"); return;
+    case what::became_looked_after:
+        out += "became looked after";
+        return;
+    case what::first_placement_began:
+        out += "first placement began";
+        return;
+    case what::placement_began:
+        out += "placement began";
+        return;
+    case what::review_held:
+        numbered("review ", " held");
+        return;
+    case what::visit_made:
+        numbered("visit ", " made");
+        return;
+    case what::health_assessment_under_five:
+        numbered("health assessment ", " made, child under 5");
+        return;
+    case what::health_assessment_five_and_over:
+        numbered("health assessment ", " made, child 5 or over");
+        return;
     }
 }
 
-void append_limit_basis(std::string& out, const basis_facts& facts, const calendar::working_calendar& calendar) {
+void append_limit_basis(std::string& out, const basis_facts& facts,
+                        const calendar::working_calendar& calendar) {
     append_time_limit(out, facts.limit);
     const core::day clock_start = facts.start.day;
     // Only a working day can be counted as day 1; from a weekend or holiday the count starts on

@@ -17,8 +17,8 @@ struct clock_event {
         became_looked_after,
         first_placement_began,
         placement_began,
-        review_held,            // number: which review
-        visit_made,             // number: which visit
+        review_held,                  // number: which review
+        visit_made,                   // number: which visit
         health_assessment_under_five, // number: which assessment; the child was under 5
         health_assessment_five_and_over,
     };
@@ -37,7 +37,8 @@ struct basis_facts {
 };
 
 // Appends the limit's reasoning: the count, skipped closures, month-end clamping.
-void append_limit_basis(std::string& out, const basis_facts& facts, const calendar::working_calendar& calendar);
+void append_limit_basis(std::string& out, const basis_facts& facts,
+                        const calendar::working_calendar& calendar);
 
 // Appends "; practical due Friday 2026-02-27, the last working day on or before Saturday
 // 2026-02-28" when the two differ, and the provisional warning when the holiday data did not

@@ -14,14 +14,14 @@ namespace reviewd::rules {
 struct placement {
     core::day start;
     std::optional<core::day> end;
-    bool long_term = false;          // meant to last until the child is 18 (visit intervals)
-    std::vector<core::day> visits;   // social worker visits made during the placement
+    bool long_term = false;        // meant to last until the child is 18 (visit intervals)
+    std::vector<core::day> visits; // social worker visits made during the placement
 };
 
 struct period_of_care {
-    core::day start;                 // the day the child became looked after
+    core::day start; // the day the child became looked after
     std::optional<core::day> end;
-    bool short_breaks = false;       // a pre-planned series of short breaks (SSDA903 LS V3/V4)
+    bool short_breaks = false; // a pre-planned series of short breaks (SSDA903 LS V3/V4)
     std::vector<placement> placements;
     std::optional<core::day> iro_allocated_on;
     std::optional<core::day> care_plan_on;
@@ -41,7 +41,7 @@ struct review_request {
 };
 
 struct child_facts {
-    std::string id;       // the council's case reference: letters, digits, '.', '_' and '-'
+    std::string id; // the council's case reference: letters, digits, '.', '_' and '-'
     std::optional<std::string> initials; // optional, 1 to 4 capital letters; never a name
     core::day date_of_birth;
 };

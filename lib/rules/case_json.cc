@@ -15,7 +15,8 @@ struct bad_field {
     core::error error;
 };
 
-[[noreturn]] void fail(const std::string& field, const std::string& code, const std::string& message) {
+[[noreturn]] void fail(const std::string& field, const std::string& code,
+                       const std::string& message) {
     throw bad_field{core::make_error(code, message, field)};
 }
 
@@ -64,7 +65,8 @@ core::day required_date(const json& object, const std::string& field, const char
     return date_value(*node, join(field, key));
 }
 
-std::optional<core::day> optional_date(const json& object, const std::string& field, const char* key) {
+std::optional<core::day> optional_date(const json& object, const std::string& field,
+                                       const char* key) {
     const json* node = member(object, key);
     if (!node)
         return std::nullopt;
@@ -98,7 +100,8 @@ std::string required_string(const json& object, const std::string& field, const 
 }
 
 // Calls `each(element, path)` for every element of an optional array member.
-template <class F> void for_each_element(const json& object, const std::string& field, const char* key, F each) {
+template <class F>
+void for_each_element(const json& object, const std::string& field, const char* key, F each) {
     const json* node = member(object, key);
     if (!node)
         return;
@@ -122,8 +125,9 @@ placement read_placement(const json& node, const std::string& field) {
 }
 
 period_of_care read_period(const json& node, const std::string& field) {
-    expect_object(node, field,
-                  {"start", "end", "short_breaks", "placements", "iro_allocated_on", "care_plan_on"});
+    expect_object(
+        node, field,
+        {"start", "end", "short_breaks", "placements", "iro_allocated_on", "care_plan_on"});
     period_of_care p;
     p.start = required_date(node, field, "start");
     p.end = optional_date(node, field, "end");
@@ -149,8 +153,9 @@ review_request read_request(const json& r, const std::string& path) {
 }
 
 case_facts read_case(const json& doc) {
-    expect_object(doc, "",
-                  {"jurisdiction", "child", "periods", "reviews", "review_requests", "health_assessments"});
+    expect_object(
+        doc, "",
+        {"jurisdiction", "child", "periods", "reviews", "review_requests", "health_assessments"});
     case_facts facts;
     facts.jurisdiction = required_string(doc, "", "jurisdiction", 64);
     const json* child = member(doc, "child");
@@ -160,7 +165,8 @@ case_facts read_case(const json& doc) {
     facts.child.id = required_string(*child, "child", "id", 64);
     if (!valid_case_reference(facts.child.id))
         fail("child.id", "invalid_value",
-             show(json(facts.child.id)) + " is not a case reference (letters, digits, '.', '_', '-')");
+             show(json(facts.child.id)) +
+                 " is not a case reference (letters, digits, '.', '_', '-')");
     if (const json* initials = member(*child, "initials")) {
         const bool ok = initials->is_string() && !initials->get_ref<const std::string&>().empty() &&
                         initials->get_ref<const std::string&>().size() <= 4 &&
@@ -168,7 +174,8 @@ case_facts read_case(const json& doc) {
                                     initials->get_ref<const std::string&>().end(),
                                     [](char c) { return c >= 'A' && c <= 'Z'; });
         if (!ok)
-            fail("child.initials", "invalid_value", show(*initials) + " is not 1 to 4 capital letters");
+            fail("child.initials", "invalid_value",
+                 show(*initials) + " is not 1 to 4 capital letters");
         facts.child.initials = initials->get<std::string>();
     }
     facts.child.date_of_birth = required_date(*child, "child", "date_of_birth");
@@ -215,8 +222,8 @@ bool valid_case_reference(std::string_view ref) {
     if (ref.empty() || ref.size() > 64)
         return false;
     return std::all_of(ref.begin(), ref.end(), [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' ||
-               c == '-';
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+               c == '.' || c == '_' || c == '-';
     });
 }
 
@@ -246,7 +253,8 @@ json case_to_json(const case_facts& facts) {
         requests.push_back({{"requested_on", core::format_iso_date(r.requested_on)},
                             {"due", core::format_iso_date(r.due)},
                             {"reason", r.reason}});
-    json child = {{"id", facts.child.id}, {"date_of_birth", core::format_iso_date(facts.child.date_of_birth)}};
+    json child = {{"id", facts.child.id},
+                  {"date_of_birth", core::format_iso_date(facts.child.date_of_birth)}};
     child["initials"] = facts.child.initials ? json(*facts.child.initials) : json(nullptr);
     return {{"jurisdiction", facts.jurisdiction},
             {"child", std::move(child)},
@@ -283,7 +291,8 @@ core::result<case_facts> parse_case_json(std::string_view text) {
         doc = json::parse(text.begin(), text.end());
     } catch (const json::parse_error& e) {
         return core::make_error("malformed_json",
-                                "not valid JSON at " + core::line_and_column(text, e.byte == 0 ? 0 : e.byte - 1));
+                                "not valid JSON at " +
+                                    core::line_and_column(text, e.byte == 0 ? 0 : e.byte - 1));
     }
     return case_from_json(doc);
 }

@@ -18,10 +18,14 @@ core::result<case_facts> case_from_json(const nlohmann::json& document);
 
 // The parts of a case on their own, for the API's sub-resources (POST a review, a period, ...).
 // `field` prefixes the paths in errors.
-core::result<period_of_care> period_from_json(const nlohmann::json& node, const std::string& field = "");
-core::result<placement> placement_from_json(const nlohmann::json& node, const std::string& field = "");
-core::result<held_review> review_from_json(const nlohmann::json& node, const std::string& field = "");
-core::result<review_request> review_request_from_json(const nlohmann::json& node, const std::string& field = "");
+core::result<period_of_care> period_from_json(const nlohmann::json& node,
+                                              const std::string& field = "");
+core::result<placement> placement_from_json(const nlohmann::json& node,
+                                            const std::string& field = "");
+core::result<held_review> review_from_json(const nlohmann::json& node,
+                                           const std::string& field = "");
+core::result<review_request> review_request_from_json(const nlohmann::json& node,
+                                                      const std::string& field = "");
 
 // The canonical JSON form: every field present, arrays in the order given. Reading it back with
 // case_from_json gives the same facts; equal facts give equal text.

@@ -35,7 +35,8 @@ std::string_view name_of(const std::array<std::pair<E, std::string_view>, N>& na
 }
 
 template <class E, std::size_t N>
-std::optional<E> value_of(const std::array<std::pair<E, std::string_view>, N>& names, std::string_view text) {
+std::optional<E> value_of(const std::array<std::pair<E, std::string_view>, N>& names,
+                          std::string_view text) {
     for (const auto& [v, name] : names)
         if (name == text)
             return v;
@@ -44,10 +45,18 @@ std::optional<E> value_of(const std::array<std::pair<E, std::string_view>, N>& n
 
 } // namespace
 
-std::string_view to_string(deadline_kind kind) { return name_of(kind_names, kind); }
-std::optional<deadline_kind> deadline_kind_from(std::string_view text) { return value_of(kind_names, text); }
-std::string_view to_string(deadline_status status) { return name_of(status_names, status); }
-std::optional<deadline_status> deadline_status_from(std::string_view text) { return value_of(status_names, text); }
+std::string_view to_string(deadline_kind kind) {
+    return name_of(kind_names, kind);
+}
+std::optional<deadline_kind> deadline_kind_from(std::string_view text) {
+    return value_of(kind_names, text);
+}
+std::string_view to_string(deadline_status status) {
+    return name_of(status_names, status);
+}
+std::optional<deadline_status> deadline_status_from(std::string_view text) {
+    return value_of(status_names, text);
+}
 
 std::string deadline::key() const {
     std::string out = "p" + std::to_string(period) + "/";

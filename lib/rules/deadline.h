@@ -12,12 +12,12 @@
 namespace reviewd::rules {
 
 enum class deadline_kind {
-    review,              // the statutory timetable: review 1, 2, 3, ...
-    review_request,      // a review brought forward
+    review,         // the statutory timetable: review 1, 2, 3, ...
+    review_request, // a review brought forward
     iro_allocated,
     care_plan,
-    review_decisions,    // decisions circulated after a review
-    review_record,       // full record of a review
+    review_decisions, // decisions circulated after a review
+    review_record,    // full record of a review
     social_worker_visit,
     health_assessment,
 };
@@ -47,7 +47,7 @@ struct deadline {
     bool provisional = false; // the holiday data did not cover every day this depended on
     std::string rule_set;     // id of the rule set in force when the clock started
     certainty sure = certainty::confirmed;
-    std::string basis;        // one line a person can check
+    std::string basis; // one line a person can check
 
     // A stable identity for storage and timers: the same deadline gets the same key on every
     // recompute ("p1/review/3", "p2/placement1/social_worker_visit/4").

@@ -15,7 +15,8 @@ nlohmann::json deadline_to_json(const deadline& d) {
         {"due", core::format_iso_date(d.due)},
         {"practical_due", core::format_iso_date(d.practical_due)},
         {"status", to_string(d.status)},
-        {"met_on", d.met_on ? nlohmann::json(core::format_iso_date(*d.met_on)) : nlohmann::json(nullptr)},
+        {"met_on",
+         d.met_on ? nlohmann::json(core::format_iso_date(*d.met_on)) : nlohmann::json(nullptr)},
         {"provisional", d.provisional},
         {"rule_set", d.rule_set},
         {"certainty", to_string(d.sure)},
@@ -26,8 +27,8 @@ nlohmann::json deadline_to_json(const deadline& d) {
     return j;
 }
 
-nlohmann::json schedule_to_json(const std::string& child_id, const std::string& jurisdiction, core::day as_of,
-                                const std::vector<deadline>& deadlines) {
+nlohmann::json schedule_to_json(const std::string& child_id, const std::string& jurisdiction,
+                                core::day as_of, const std::vector<deadline>& deadlines) {
     nlohmann::json list = nlohmann::json::array();
     for (const auto& d : deadlines)
         list.push_back(deadline_to_json(d));

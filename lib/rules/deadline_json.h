@@ -12,7 +12,7 @@
 namespace reviewd::rules {
 
 nlohmann::json deadline_to_json(const deadline& d);
-nlohmann::json schedule_to_json(const std::string& child_id, const std::string& jurisdiction, core::day as_of,
-                                const std::vector<deadline>& deadlines);
+nlohmann::json schedule_to_json(const std::string& child_id, const std::string& jurisdiction,
+                                core::day as_of, const std::vector<deadline>& deadlines);
 
 } // namespace reviewd::rules

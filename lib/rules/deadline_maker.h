@@ -35,14 +35,13 @@ struct deadline_subject {
     std::optional<certainty> sure = std::nullopt; // unset: the rule set's own certainty
 };
 
-
 class deadline_maker {
 public:
     deadline_maker(const case_facts& facts, const rule_book& book,
                    const calendar::calendar_set& calendars, core::day as_of)
         : facts_(facts), standard_(book.timeline(facts.jurisdiction, care_type::standard)),
-          short_breaks_(book.timeline(facts.jurisdiction, care_type::short_breaks)), calendars_(calendars),
-          as_of_(as_of) {}
+          short_breaks_(book.timeline(facts.jurisdiction, care_type::short_breaks)),
+          calendars_(calendars), as_of_(as_of) {}
 
     // The rule set in force on `day` for this child's jurisdiction; `day` is never before the
     // period's start, for which check_case guaranteed a rule set.
@@ -50,9 +49,9 @@ public:
     const calendar::working_calendar& calendar_of(const rule_set& rules) const;
 
     // A deadline `limit` after `start`; `ends` is when the period or placement ended, if it did.
-    deadline after_limit(const deadline_subject& subject, const rule_set& rules, const time_limit& limit,
-                         const clock_event& start, std::optional<core::day> met_on,
-                         std::optional<core::day> ends) const;
+    deadline after_limit(const deadline_subject& subject, const rule_set& rules,
+                         const time_limit& limit, const clock_event& start,
+                         std::optional<core::day> met_on, std::optional<core::day> ends) const;
 
     // A deadline on a given date (a brought-forward review, "before the first review").
     deadline on_date(const deadline_subject& subject, const rule_set& rules, core::day clock_start,
@@ -62,8 +61,8 @@ public:
     const case_facts& facts() const { return facts_; }
 
 private:
-    void settle(deadline& d, const deadline_subject& subject, const rule_set& rules, std::optional<core::day> met_on,
-                std::optional<core::day> ends) const;
+    void settle(deadline& d, const deadline_subject& subject, const rule_set& rules,
+                std::optional<core::day> met_on, std::optional<core::day> ends) const;
 
     const case_facts& facts_;
     rule_timeline standard_;
@@ -76,7 +75,9 @@ private:
     mutable const calendar::working_calendar* cached_calendar_ = nullptr;
 };
 
-void add_review_deadlines(const deadline_maker& maker, const period_view& period, std::vector<deadline>& out);
-void add_other_deadlines(const deadline_maker& maker, const period_view& period, std::vector<deadline>& out);
+void add_review_deadlines(const deadline_maker& maker, const period_view& period,
+                          std::vector<deadline>& out);
+void add_other_deadlines(const deadline_maker& maker, const period_view& period,
+                         std::vector<deadline>& out);
 
 } // namespace reviewd::rules

@@ -25,8 +25,9 @@ std::vector<period_view> group_by_period(const case_facts& facts) {
                   [](const placement* a, const placement* b) { return a->start < b->start; });
         views.push_back(std::move(v));
     }
-    std::sort(views.begin(), views.end(),
-              [](const period_view& a, const period_view& b) { return a.period->start < b.period->start; });
+    std::sort(views.begin(), views.end(), [](const period_view& a, const period_view& b) {
+        return a.period->start < b.period->start;
+    });
     auto owner = [&](core::day d) -> period_view* {
         for (auto& v : views)
             if (d >= v.period->start && (!v.period->end || d <= *v.period->end))
@@ -47,9 +48,10 @@ std::vector<period_view> group_by_period(const case_facts& facts) {
         v.number = number++;
         std::sort(v.reviews.begin(), v.reviews.end(),
                   [](const held_review* a, const held_review* b) { return a->held < b->held; });
-        std::stable_sort(v.requests.begin(), v.requests.end(), [](const review_request* a, const review_request* b) {
-            return a->requested_on < b->requested_on;
-        });
+        std::stable_sort(v.requests.begin(), v.requests.end(),
+                         [](const review_request* a, const review_request* b) {
+                             return a->requested_on < b->requested_on;
+                         });
         std::sort(v.health_assessments.begin(), v.health_assessments.end());
     }
     return views;
@@ -88,9 +90,11 @@ void sort_deadlines(std::vector<deadline>& deadlines) {
 } // namespace
 
 const rule_set& deadline_maker::rules_on(care_type care, core::day day) const {
-    const rule_set* rules = (care == care_type::short_breaks ? short_breaks_ : standard_).in_force(day);
+    const rule_set* rules =
+        (care == care_type::short_breaks ? short_breaks_ : standard_).in_force(day);
     if (!rules)
-        throw std::logic_error("deadline_maker: no rule set in force; check_case should have refused the case");
+        throw std::logic_error(
+            "deadline_maker: no rule set in force; check_case should have refused the case");
     return *rules;
 }
 
@@ -123,7 +127,8 @@ void deadline_maker::settle(deadline& d, const deadline_subject& subject, const 
 
 deadline deadline_maker::after_limit(const deadline_subject& subject, const rule_set& rules,
                                      const time_limit& limit, const clock_event& start,
-                                     std::optional<core::day> met_on, std::optional<core::day> ends) const {
+                                     std::optional<core::day> met_on,
+                                     std::optional<core::day> ends) const {
     const calendar::working_calendar& cal = calendar_of(rules);
     deadline d;
     d.kind = subject.kind;
@@ -134,7 +139,8 @@ deadline deadline_maker::after_limit(const deadline_subject& subject, const rule
     const applied_limit applied = apply_limit(limit, start.day, cal, rules.counting);
     d.due = applied.due;
     d.practical_due = cal.last_working_day_on_or_before(applied.due);
-    const core::day looked_from = limit.in == time_limit::unit::working_days ? start.day : d.practical_due;
+    const core::day looked_from =
+        limit.in == time_limit::unit::working_days ? start.day : d.practical_due;
     d.provisional = !cal.covers(looked_from, d.due);
     // Built in a reused buffer, then copied once at its exact size: one allocation per basis.
     thread_local std::string scratch;
@@ -146,8 +152,9 @@ deadline deadline_maker::after_limit(const deadline_subject& subject, const rule
     return d;
 }
 
-deadline deadline_maker::on_date(const deadline_subject& subject, const rule_set& rules, core::day clock_start,
-                                 core::day due, std::string basis, std::optional<core::day> met_on,
+deadline deadline_maker::on_date(const deadline_subject& subject, const rule_set& rules,
+                                 core::day clock_start, core::day due, std::string basis,
+                                 std::optional<core::day> met_on,
                                  std::optional<core::day> ends) const {
     const calendar::working_calendar& cal = calendar_of(rules);
     deadline d;
@@ -165,14 +172,16 @@ deadline deadline_maker::on_date(const deadline_subject& subject, const rule_set
     return d;
 }
 
-core::result<std::vector<deadline>> compute_deadlines(const case_facts& facts, const rule_book& book,
-                                                      const calendar::calendar_set& calendars, core::day as_of) {
+core::result<std::vector<deadline>> compute_deadlines(const case_facts& facts,
+                                                      const rule_book& book,
+                                                      const calendar::calendar_set& calendars,
+                                                      core::day as_of) {
     if (auto error = check_case(facts, book))
         return *error;
     const deadline_maker maker(facts, book, calendars, as_of);
     std::vector<deadline> out;
-    std::size_t expected = 4 * facts.periods.size() + 3 * facts.reviews.size() + facts.review_requests.size() +
-                           facts.health_assessments.size();
+    std::size_t expected = 4 * facts.periods.size() + 3 * facts.reviews.size() +
+                           facts.review_requests.size() + facts.health_assessments.size();
     for (const auto& p : facts.periods)
         for (const auto& pl : p.placements)
             expected += pl.visits.size() + 1;
@@ -185,15 +194,16 @@ core::result<std::vector<deadline>> compute_deadlines(const case_facts& facts, c
     return out;
 }
 
-std::optional<core::error> check_rules_have_calendars(const rule_book& book, const calendar::calendar_set& calendars) {
+std::optional<core::error> check_rules_have_calendars(const rule_book& book,
+                                                      const calendar::calendar_set& calendars) {
     for (const auto& set : book.sets())
         if (!calendars.find(set.holidays)) {
             std::string known;
             for (const auto& name : calendars.divisions())
                 known += (known.empty() ? "" : ", ") + name;
             return core::make_error("unknown_holidays",
-                                    "holiday division \"" + set.holidays + "\" is not in the holiday data (it has: " +
-                                        known + ")",
+                                    "holiday division \"" + set.holidays +
+                                        "\" is not in the holiday data (it has: " + known + ")",
                                     set.source_file + " holidays");
         }
     return std::nullopt;

@@ -15,7 +15,8 @@ namespace reviewd::rules {
 
 // Checks the facts (check_case) and computes the deadlines, sorted by period, due date, kind and
 // sequence. `as_of` decides between open and missed.
-core::result<std::vector<deadline>> compute_deadlines(const case_facts& facts, const rule_book& book,
+core::result<std::vector<deadline>> compute_deadlines(const case_facts& facts,
+                                                      const rule_book& book,
                                                       const calendar::calendar_set& calendars,
                                                       core::day as_of);
 

@@ -19,11 +19,13 @@ const time_limit& limit_for(const review_timetable& t, int sequence) {
     return t.later;
 }
 
-void add_timetable(const deadline_maker& maker, const period_view& view, std::vector<deadline>& out) {
+void add_timetable(const deadline_maker& maker, const period_view& view,
+                   std::vector<deadline>& out) {
     const period_of_care& period = *view.period;
     const rule_set& opening = maker.rules_on(view.care, period.start);
     clock_event clock{period.start, clock_event::what::became_looked_after};
-    if (opening.reviews.first_from == first_review_from::first_placement && !view.placements.empty())
+    if (opening.reviews.first_from == first_review_from::first_placement &&
+        !view.placements.empty())
         clock = {view.placements.front()->start, clock_event::what::first_placement_began};
     for (int n = 1;; ++n) {
         const rule_set& rules = n == 1 ? opening : maker.rules_on(view.care, clock.day);
@@ -38,13 +40,14 @@ void add_timetable(const deadline_maker& maker, const period_view& view, std::ve
     }
 }
 
-void add_requests(const deadline_maker& maker, const period_view& view, std::vector<deadline>& out) {
+void add_requests(const deadline_maker& maker, const period_view& view,
+                  std::vector<deadline>& out) {
     int sequence = 0;
     for (const review_request* request : view.requests) {
         ++sequence;
-        const auto answered = std::find_if(view.reviews.begin(), view.reviews.end(), [&](const held_review* r) {
-            return r->held >= request->requested_on;
-        });
+        const auto answered =
+            std::find_if(view.reviews.begin(), view.reviews.end(),
+                         [&](const held_review* r) { return r->held >= request->requested_on; });
         const std::optional<core::day> met =
             answered == view.reviews.end() ? std::nullopt : std::optional((*answered)->held);
         std::string basis = "review brought forward on ";
@@ -53,15 +56,16 @@ void add_requests(const deadline_maker& maker, const period_view& view, std::vec
         basis += request->reason;
         basis += "), due as requested";
         const rule_set& rules = maker.rules_on(view.care, request->requested_on);
-        out.push_back(maker.on_date({deadline_kind::review_request, view.number, 0, sequence}, rules,
-                                    request->requested_on, request->due, std::move(basis), met,
-                                    view.period->end));
+        out.push_back(maker.on_date({deadline_kind::review_request, view.number, 0, sequence},
+                                    rules, request->requested_on, request->due, std::move(basis),
+                                    met, view.period->end));
     }
 }
 
 } // namespace
 
-void add_review_deadlines(const deadline_maker& maker, const period_view& view, std::vector<deadline>& out) {
+void add_review_deadlines(const deadline_maker& maker, const period_view& view,
+                          std::vector<deadline>& out) {
     add_timetable(maker, view, out);
     add_requests(maker, view, out);
 }

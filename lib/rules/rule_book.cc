@@ -8,9 +8,12 @@ namespace reviewd::rules {
 
 std::string_view to_string(certainty c) {
     switch (c) {
-    case certainty::confirmed: return "confirmed";
-    case certainty::to_confirm: return "to-confirm";
-    case certainty::local_practice: return "local-practice";
+    case certainty::confirmed:
+        return "confirmed";
+    case certainty::to_confirm:
+        return "to-confirm";
+    case certainty::local_practice:
+        return "local-practice";
     }
     return "to-confirm";
 }
@@ -29,7 +32,8 @@ core::result<rule_book> rule_book::make(std::vector<rule_set> sets) {
     std::set<std::string> ids;
     for (const auto& set : sets)
         if (!ids.insert(set.id).second)
-            return core::make_error("duplicate_rule_set", "rule set id \"" + set.id + "\" is defined twice",
+            return core::make_error("duplicate_rule_set",
+                                    "rule set id \"" + set.id + "\" is defined twice",
                                     set.source_file + " id");
     for (std::size_t i = 0; i < sets.size(); ++i)
         for (std::size_t j = i + 1; j < sets.size(); ++j) {
@@ -39,22 +43,24 @@ core::result<rule_book> rule_book::make(std::vector<rule_set> sets) {
                 continue;
             for (const auto& jurisdiction : a.jurisdictions)
                 if (serves(b, jurisdiction))
-                    return core::make_error(
-                        "conflicting_rule_sets",
-                        "rule sets \"" + a.id + "\" and \"" + b.id + "\" both come into force for " +
-                            jurisdiction + " on " + core::format_iso_date(a.in_force_from),
-                        b.source_file + " in_force_from");
+                    return core::make_error("conflicting_rule_sets",
+                                            "rule sets \"" + a.id + "\" and \"" + b.id +
+                                                "\" both come into force for " + jurisdiction +
+                                                " on " + core::format_iso_date(a.in_force_from),
+                                            b.source_file + " in_force_from");
         }
     rule_book book;
     book.sets_ = std::move(sets);
     for (std::size_t i = 0; i < book.sets_.size(); ++i)
         for (const auto& jurisdiction : book.sets_[i].jurisdictions) {
             const care_type care = book.sets_[i].care;
-            auto entry = std::find_if(book.timelines_.begin(), book.timelines_.end(), [&](const timeline_entry& e) {
-                return e.jurisdiction == jurisdiction && e.care == care;
-            });
+            auto entry = std::find_if(book.timelines_.begin(), book.timelines_.end(),
+                                      [&](const timeline_entry& e) {
+                                          return e.jurisdiction == jurisdiction && e.care == care;
+                                      });
             if (entry == book.timelines_.end())
-                entry = book.timelines_.insert(book.timelines_.end(), timeline_entry{jurisdiction, care, {}});
+                entry = book.timelines_.insert(book.timelines_.end(),
+                                               timeline_entry{jurisdiction, care, {}});
             entry->indices.push_back(i);
         }
     return book;
@@ -86,7 +92,8 @@ rule_timeline rule_book::timeline(std::string_view jurisdiction, care_type care)
     return t;
 }
 
-const rule_set* rule_book::in_force(std::string_view jurisdiction, care_type care, core::day day) const {
+const rule_set* rule_book::in_force(std::string_view jurisdiction, care_type care,
+                                    core::day day) const {
     return timeline(jurisdiction, care).in_force(day);
 }
 

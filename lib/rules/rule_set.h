@@ -63,22 +63,23 @@ struct health_rule {
 };
 
 struct rule_set {
-    std::string id;          // "england"
-    std::string title;       // "England, from 1 April 2011"
-    std::string instrument;  // "Care Planning, Placement and Case Review (England) Regulations 2010, reg 33"
+    std::string id;    // "england"
+    std::string title; // "England, from 1 April 2011"
+    std::string
+        instrument; // "Care Planning, Placement and Case Review (England) Regulations 2010, reg 33"
     certainty sure = certainty::to_confirm;
     std::vector<std::string> jurisdictions; // which inputs' "jurisdiction" it serves
     care_type care = care_type::standard;
-    core::day in_force_from;   // in force until the next rule set for the same jurisdiction and care
-    std::string holidays;      // holiday division: "england-and-wales", "scotland", ...
+    core::day in_force_from; // in force until the next rule set for the same jurisdiction and care
+    std::string holidays;    // holiday division: "england-and-wales", "scotland", ...
     calendar::start_day counting = calendar::start_day::excluded;
-    std::string source_file;   // where it was loaded from, for errors and the basis
+    std::string source_file; // where it was loaded from, for errors and the basis
 
     review_timetable reviews;
-    deadline_rule iro_allocated;     // from the day the child became looked after
-    deadline_rule care_plan;         // from the start of the first placement
-    deadline_rule review_decisions;  // from each review held
-    deadline_rule review_record;     // from each review held
+    deadline_rule iro_allocated;    // from the day the child became looked after
+    deadline_rule care_plan;        // from the start of the first placement
+    deadline_rule review_decisions; // from each review held
+    deadline_rule review_record;    // from each review held
     visit_rule social_worker_visits;
     health_rule health_assessments;
 };

@@ -13,7 +13,9 @@ time_limit read_limit(table_reader& r, const std::string& key) {
     const auto parsed = parse_time_limit(text);
     if (!parsed)
         r.fail(key, "invalid_time_limit",
-               "\"" + text + "\" is not a time limit (write e.g. \"20 working days\", \"28 days\", \"6 weeks\", \"3 months\")");
+               "\"" + text +
+                   "\" is not a time limit (write e.g. \"20 working days\", \"28 days\", \"6 "
+                   "weeks\", \"3 months\")");
     return *parsed;
 }
 
@@ -23,7 +25,8 @@ certainty read_certainty(table_reader& r, const std::string& key) {
 }
 
 // Reads an optional rule table; absent means switched off. `fill` reads the rule's own limits.
-template <class Rule, class Fill> Rule read_optional_rule(table_reader& parent, const std::string& key, Fill fill) {
+template <class Rule, class Fill>
+Rule read_optional_rule(table_reader& parent, const std::string& key, Fill fill) {
     Rule rule;
     const toml::table* table = parent.table(key);
     if (!table)
@@ -44,7 +47,8 @@ review_timetable read_reviews(table_reader& parent) {
     table_reader r = parent.nested(*table, "reviews");
     review_timetable t;
     t.first = read_limit(r, "first");
-    t.first_from = static_cast<first_review_from>(r.one_of("first_from", {"period_start", "first_placement"}, "period_start"));
+    t.first_from = static_cast<first_review_from>(
+        r.one_of("first_from", {"period_start", "first_placement"}, "period_start"));
     if (r.find("second"))
         t.second = read_limit(r, "second");
     t.later = read_limit(r, "later");
@@ -67,20 +71,22 @@ rule_set read_rule_set(const toml::table& root, const std::string& file) {
     set.counting = r.boolean_or("count_start_day", false) ? calendar::start_day::counted
                                                           : calendar::start_day::excluded;
     set.reviews = read_reviews(r);
-    const auto within = [](table_reader& t, deadline_rule& rule) { rule.within = read_limit(t, "within"); };
+    const auto within = [](table_reader& t, deadline_rule& rule) {
+        rule.within = read_limit(t, "within");
+    };
     set.iro_allocated = read_optional_rule<deadline_rule>(r, "iro_allocated", within);
     set.care_plan = read_optional_rule<deadline_rule>(r, "care_plan", within);
     set.review_decisions = read_optional_rule<deadline_rule>(r, "review_decisions", within);
     set.review_record = read_optional_rule<deadline_rule>(r, "review_record", within);
-    set.social_worker_visits =
-        read_optional_rule<visit_rule>(r, "social_worker_visits", [](table_reader& t, visit_rule& rule) {
+    set.social_worker_visits = read_optional_rule<visit_rule>(
+        r, "social_worker_visits", [](table_reader& t, visit_rule& rule) {
             rule.first = read_limit(t, "first");
             rule.first_year = read_limit(t, "first_year");
             rule.long_term = read_limit(t, "long_term");
             rule.other = read_limit(t, "other");
         });
-    set.health_assessments =
-        read_optional_rule<health_rule>(r, "health_assessments", [](table_reader& t, health_rule& rule) {
+    set.health_assessments = read_optional_rule<health_rule>(
+        r, "health_assessments", [](table_reader& t, health_rule& rule) {
             rule.under_five = read_limit(t, "under_five");
             rule.five_and_over = read_limit(t, "five_and_over");
         });

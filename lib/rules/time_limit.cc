@@ -10,7 +10,8 @@ namespace reviewd::rules {
 std::optional<time_limit> parse_time_limit(std::string_view text) {
     int amount = 0;
     const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), amount);
-    if (ec != std::errc{} || amount < 1 || amount > 1000 || end == text.data() + text.size() || *end != ' ')
+    if (ec != std::errc{} || amount < 1 || amount > 1000 || end == text.data() + text.size() ||
+        *end != ' ')
         return std::nullopt;
     const std::string_view rest = text.substr(static_cast<std::size_t>(end - text.data()) + 1);
     const bool one = amount == 1;
@@ -35,10 +36,18 @@ void append_time_limit(std::string& out, const time_limit& limit) {
     const bool one = limit.amount == 1;
     const char* unit = "";
     switch (limit.in) {
-    case time_limit::unit::working_days: unit = one ? " working day" : " working days"; break;
-    case time_limit::unit::days: unit = one ? " day" : " days"; break;
-    case time_limit::unit::weeks: unit = one ? " week" : " weeks"; break;
-    case time_limit::unit::months: unit = one ? " month" : " months"; break;
+    case time_limit::unit::working_days:
+        unit = one ? " working day" : " working days";
+        break;
+    case time_limit::unit::days:
+        unit = one ? " day" : " days";
+        break;
+    case time_limit::unit::weeks:
+        unit = one ? " week" : " weeks";
+        break;
+    case time_limit::unit::months:
+        unit = one ? " month" : " months";
+        break;
     }
     char digits[12];
     const auto [end, ec] = std::to_chars(digits, digits + sizeof digits, limit.amount);

@@ -30,7 +30,6 @@ struct applied_limit {
     bool clamped = false; // months: the later month had no corresponding day
 };
 applied_limit apply_limit(const time_limit& limit, core::day start,
-                          const calendar::working_calendar& calendar,
-                          calendar::start_day counting);
+                          const calendar::working_calendar& calendar, calendar::start_day counting);
 
 } // namespace reviewd::rules

@@ -16,7 +16,8 @@ struct event_loop::impl {
     std::vector<std::unique_ptr<boost::asio::signal_set>> signal_sets;
 
     void wait_signal(boost::asio::signal_set& set, std::function<void(int)> handler) {
-        set.async_wait([this, &set, handler = std::move(handler)](const boost::system::error_code& ec, int signal) {
+        set.async_wait([this, &set, handler = std::move(handler)](
+                           const boost::system::error_code& ec, int signal) {
             if (ec)
                 return; // cancelled: the loop is stopping
             handler(signal);
@@ -28,7 +29,9 @@ struct event_loop::impl {
 event_loop::event_loop() : impl_(std::make_unique<impl>()) {}
 event_loop::~event_loop() = default;
 
-boost::asio::io_context& event_loop::io() { return impl_->io; }
+boost::asio::io_context& event_loop::io() {
+    return impl_->io;
+}
 
 void event_loop::on_signals(const std::vector<int>& signals, std::function<void(int)> handler) {
     auto set = std::make_unique<boost::asio::signal_set>(impl_->io);

@@ -24,21 +24,23 @@ std::optional<child_row> find_child(connection& db, const std::string& ref) {
     st.bind(1, ref);
     if (!st.step())
         return std::nullopt;
-    return child_row{st.integer(0), st.text(1), static_cast<int>(st.integer(2)), st.optional_text(3)};
+    return child_row{st.integer(0), st.text(1), static_cast<int>(st.integer(2)),
+                     st.optional_text(3)};
 }
 
 rules::case_facts parse_stored_facts(const std::string& text, const std::string& ref) {
     auto facts = rules::case_from_json(nlohmann::json::parse(text));
     if (!facts)
-        throw std::runtime_error("children: stored facts of \"" + ref + "\" no longer parse: " +
-                                 core::describe(facts.err()));
+        throw std::runtime_error("children: stored facts of \"" + ref +
+                                 "\" no longer parse: " + core::describe(facts.err()));
     return std::move(facts).value();
 }
 
 // The shared tail of every case write, inside the caller's transaction.
 core::result<write_outcome> write_case(connection& db, const rules::case_facts& facts,
-                                       const std::optional<child_row>& existing, std::string_view action,
-                                       const rule_context& rules, const actor& who, const std::string& now) {
+                                       const std::optional<child_row>& existing,
+                                       std::string_view action, const rule_context& rules,
+                                       const actor& who, const std::string& now) {
     auto computed = rules::compute_deadlines(facts, rules.book, rules.calendars, timeless);
     if (!computed)
         return computed.err();
@@ -48,8 +50,9 @@ core::result<write_outcome> write_case(connection& db, const rules::case_facts& 
     std::int64_t child_id = 0;
     int revision = 1;
     if (!existing) {
-        auto ins = db.prepare("INSERT INTO children (ref, initials, date_of_birth, jurisdiction, facts, updated_at) "
-                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+        auto ins = db.prepare(
+            "INSERT INTO children (ref, initials, date_of_birth, jurisdiction, facts, updated_at) "
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
         ins.bind(1, facts.child.id)
             .bind(2, facts.child.initials)
             .bind(3, core::format_iso_date(facts.child.date_of_birth))
@@ -67,8 +70,9 @@ core::result<write_outcome> write_case(connection& db, const rules::case_facts& 
         return write_outcome{false, false, revision, diff.summary()};
     if (existing && facts_changed) {
         revision = existing->revision + 1;
-        auto upd = db.prepare("UPDATE children SET initials = ?1, date_of_birth = ?2, jurisdiction = ?3, facts = ?4, "
-                              "revision = ?5, updated_at = ?6 WHERE id = ?7");
+        auto upd = db.prepare(
+            "UPDATE children SET initials = ?1, date_of_birth = ?2, jurisdiction = ?3, facts = ?4, "
+            "revision = ?5, updated_at = ?6 WHERE id = ?7");
         upd.bind(1, facts.child.initials)
             .bind(2, core::format_iso_date(facts.child.date_of_birth))
             .bind(3, facts.jurisdiction)
@@ -79,7 +83,7 @@ core::result<write_outcome> write_case(connection& db, const rules::case_facts& 
             .run();
     }
     apply_deadline_diff(db, child_id, diff);
-    const std::string_view what = !existing ? std::string_view("child.create")
+    const std::string_view what = !existing       ? std::string_view("child.create")
                                   : facts_changed ? action
                                                   : std::string_view("child.recompute");
     append_audit(db, now, who, what, "child " + facts.child.id,
@@ -114,8 +118,9 @@ case_store::reader_lease case_store::read() {
 case_store::case_store(const std::filesystem::path& file) : impl_(std::make_unique<impl>(file)) {}
 case_store::~case_store() = default;
 
-core::result<write_outcome> case_store::put_case(const rules::case_facts& facts, const rule_context& rules,
-                                                 const actor& who, const std::string& now) {
+core::result<write_outcome> case_store::put_case(const rules::case_facts& facts,
+                                                 const rule_context& rules, const actor& who,
+                                                 const std::string& now) {
     std::lock_guard lock(impl_->write_mutex);
     transaction tx(impl_->writer);
     const auto existing = find_child(impl_->writer, facts.child.id);
@@ -155,7 +160,8 @@ core::result<write_outcome> case_store::archive_case(const std::string& ref, con
         return not_found("child", ref);
     if (existing->archived_at)
         return write_outcome{false, false, existing->revision, {}};
-    auto upd = impl_->writer.prepare("UPDATE children SET archived_at = ?1, updated_at = ?1 WHERE id = ?2");
+    auto upd = impl_->writer.prepare(
+        "UPDATE children SET archived_at = ?1, updated_at = ?1 WHERE id = ?2");
     upd.bind(1, now).bind(2, existing->id).run();
     append_audit(impl_->writer, now, who, "child.archive", "child " + ref,
                  "revision=" + std::to_string(existing->revision));
@@ -165,7 +171,8 @@ core::result<write_outcome> case_store::archive_case(const std::string& ref, con
 
 std::optional<stored_case> case_store::get_case(const std::string& ref) {
     auto lease = read();
-    auto st = lease->prepare("SELECT id, facts, revision, updated_at, archived_at FROM children WHERE ref = ?1");
+    auto st = lease->prepare(
+        "SELECT id, facts, revision, updated_at, archived_at FROM children WHERE ref = ?1");
     st.bind(1, ref);
     if (!st.step())
         return std::nullopt;
@@ -178,7 +185,8 @@ std::optional<stored_case> case_store::get_case(const std::string& ref) {
     return c;
 }
 
-std::optional<std::vector<stored_deadline>> case_store::case_deadlines(const std::string& ref, core::day today) {
+std::optional<std::vector<stored_deadline>> case_store::case_deadlines(const std::string& ref,
+                                                                       core::day today) {
     auto lease = read();
     auto child = lease->prepare("SELECT id FROM children WHERE ref = ?1 AND archived_at IS NULL");
     child.bind(1, ref);

@@ -41,30 +41,37 @@ public:
     // Read-modify-write of one case in one transaction (add a review, end a period, ...). `edit`
     // returns an error to refuse; `action` names the change in the audit ("review.add").
     using case_edit = std::function<std::optional<core::error>(rules::case_facts&)>;
-    core::result<write_outcome> edit_case(const std::string& ref, const std::string& action, const case_edit& edit,
-                                          const rule_context& rules, const actor& who, const std::string& now);
+    core::result<write_outcome> edit_case(const std::string& ref, const std::string& action,
+                                          const case_edit& edit, const rule_context& rules,
+                                          const actor& who, const std::string& now);
     // Closes a case: kept for the record, gone from lists and deadlines. Error: not found.
-    core::result<write_outcome> archive_case(const std::string& ref, const actor& who, const std::string& now);
+    core::result<write_outcome> archive_case(const std::string& ref, const actor& who,
+                                             const std::string& now);
 
     std::optional<stored_case> get_case(const std::string& ref);
     // The child's deadlines with "missed" derived for `today`; nullopt when there is no such child.
-    std::optional<std::vector<stored_deadline>> case_deadlines(const std::string& ref, core::day today);
+    std::optional<std::vector<stored_deadline>> case_deadlines(const std::string& ref,
+                                                               core::day today);
     deadline_page list_deadlines(const deadline_filter& filter, core::day today);
 
     // --- people and assignments ---------------------------------------------------------------
-    core::result<write_outcome> put_person(const person& p, const actor& who, const std::string& now);
+    core::result<write_outcome> put_person(const person& p, const actor& who,
+                                           const std::string& now);
     std::optional<person> get_person(const std::string& ref);
     std::vector<person> list_people();
-    core::result<write_outcome> put_assignments(const std::string& child_ref, const assignments& a, const actor& who,
-                                                const std::string& now);
+    core::result<write_outcome> put_assignments(const std::string& child_ref, const assignments& a,
+                                                const actor& who, const std::string& now);
     std::optional<assignments> get_assignments(const std::string& child_ref);
 
     // --- tokens -------------------------------------------------------------------------------
     // Returns the token text, which is not stored (only its hash) and cannot be shown again.
-    core::result<std::string> create_token(const token_record& t, const actor& who, const std::string& now);
-    core::result<write_outcome> revoke_token(const std::string& name, const actor& who, const std::string& now);
+    core::result<std::string> create_token(const token_record& t, const actor& who,
+                                           const std::string& now);
+    core::result<write_outcome> revoke_token(const std::string& name, const actor& who,
+                                             const std::string& now);
     std::optional<token_record> authenticate(const std::string& token_text);
-    std::vector<std::pair<token_record, std::optional<std::string>>> list_tokens(); // with revoked_at
+    std::vector<std::pair<token_record, std::optional<std::string>>>
+    list_tokens(); // with revoked_at
 
     // --- figures ------------------------------------------------------------------------------
     std::vector<std::pair<std::string, std::int64_t>> deadline_counts_by_status(core::day today);

@@ -6,18 +6,20 @@
 namespace reviewd::store {
 
 std::string deadline_diff::summary() const {
-    return "deadlines +" + std::to_string(added.size()) + " ~" + std::to_string(changed.size()) + " -" +
-           std::to_string(removed.size()) + " =" + std::to_string(kept);
+    return "deadlines +" + std::to_string(added.size()) + " ~" + std::to_string(changed.size()) +
+           " -" + std::to_string(removed.size()) + " =" + std::to_string(kept);
 }
 
 bool same_content(const rules::deadline& a, const rules::deadline& b) {
-    return a.kind == b.kind && a.period == b.period && a.placement == b.placement && a.sequence == b.sequence &&
-           a.clock_start == b.clock_start && a.due == b.due && a.practical_due == b.practical_due &&
-           a.status == b.status && a.met_on == b.met_on && a.provisional == b.provisional &&
-           a.rule_set == b.rule_set && a.sure == b.sure && a.basis == b.basis;
+    return a.kind == b.kind && a.period == b.period && a.placement == b.placement &&
+           a.sequence == b.sequence && a.clock_start == b.clock_start && a.due == b.due &&
+           a.practical_due == b.practical_due && a.status == b.status && a.met_on == b.met_on &&
+           a.provisional == b.provisional && a.rule_set == b.rule_set && a.sure == b.sure &&
+           a.basis == b.basis;
 }
 
-deadline_diff diff_deadlines(const std::vector<stored_deadline>& stored, const std::vector<rules::deadline>& computed) {
+deadline_diff diff_deadlines(const std::vector<stored_deadline>& stored,
+                             const std::vector<rules::deadline>& computed) {
     std::unordered_map<std::string, const stored_deadline*> by_key;
     by_key.reserve(stored.size());
     for (const auto& s : stored)

@@ -31,6 +31,7 @@ struct deadline_diff {
 // Whether two computed deadlines would be stored identically (the state, not "missed").
 bool same_content(const rules::deadline& a, const rules::deadline& b);
 
-deadline_diff diff_deadlines(const std::vector<stored_deadline>& stored, const std::vector<rules::deadline>& computed);
+deadline_diff diff_deadlines(const std::vector<stored_deadline>& stored,
+                             const std::vector<rules::deadline>& computed);
 
 } // namespace reviewd::store

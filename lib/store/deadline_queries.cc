@@ -22,10 +22,12 @@ std::optional<std::pair<std::string, std::int64_t>> parse_cursor(const std::stri
 } // namespace
 
 deadline_page case_store::list_deadlines(const deadline_filter& filter, core::day today) {
-    std::string sql = "SELECT c.ref, " + std::string(deadline_columns) +
-                      " FROM deadlines d JOIN children c ON c.id = d.child_id WHERE c.archived_at IS NULL";
+    std::string sql =
+        "SELECT c.ref, " + std::string(deadline_columns) +
+        " FROM deadlines d JOIN children c ON c.id = d.child_id WHERE c.archived_at IS NULL";
     if (filter.iro)
-        sql += " AND d.child_id IN (SELECT a.child_id FROM assignments a JOIN people p ON p.id = a.person_id"
+        sql += " AND d.child_id IN (SELECT a.child_id FROM assignments a JOIN people p ON p.id = "
+               "a.person_id"
                " WHERE a.relation = 'iro' AND p.ref = ?1)";
     if (filter.due_before)
         sql += " AND d.due < ?2";
@@ -64,7 +66,8 @@ deadline_page case_store::list_deadlines(const deadline_filter& filter, core::da
     while (st.step()) {
         if (static_cast<int>(page.items.size()) == filter.limit) {
             const auto& last = page.items.back().stored;
-            page.next_cursor = core::format_iso_date(last.deadline.due) + "." + std::to_string(last.id);
+            page.next_cursor =
+                core::format_iso_date(last.deadline.due) + "." + std::to_string(last.id);
             break;
         }
         listed_deadline item{st.text(0), read_deadline_row(st, 1)};
@@ -74,13 +77,17 @@ deadline_page case_store::list_deadlines(const deadline_filter& filter, core::da
     return page;
 }
 
-bool valid_deadline_cursor(const std::string& cursor) { return parse_cursor(cursor).has_value(); }
+bool valid_deadline_cursor(const std::string& cursor) {
+    return parse_cursor(cursor).has_value();
+}
 
-std::vector<std::pair<std::string, std::int64_t>> case_store::deadline_counts_by_status(core::day today) {
+std::vector<std::pair<std::string, std::int64_t>>
+case_store::deadline_counts_by_status(core::day today) {
     auto lease = read();
-    auto st = lease->prepare(
-        "SELECT CASE WHEN d.state = 'open' AND d.due < ?1 THEN 'missed' ELSE d.state END AS status, count(*) "
-        "FROM deadlines d JOIN children c ON c.id = d.child_id WHERE c.archived_at IS NULL GROUP BY status ORDER BY status");
+    auto st = lease->prepare("SELECT CASE WHEN d.state = 'open' AND d.due < ?1 THEN 'missed' ELSE "
+                             "d.state END AS status, count(*) "
+                             "FROM deadlines d JOIN children c ON c.id = d.child_id WHERE "
+                             "c.archived_at IS NULL GROUP BY status ORDER BY status");
     st.bind(1, core::format_iso_date(today));
     std::vector<std::pair<std::string, std::int64_t>> out;
     while (st.step())
@@ -90,7 +97,8 @@ std::vector<std::pair<std::string, std::int64_t>> case_store::deadline_counts_by
 
 std::int64_t case_store::database_bytes() {
     auto lease = read();
-    auto st = lease->prepare("SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()");
+    auto st = lease->prepare(
+        "SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()");
     st.step();
     return st.integer(0);
 }

@@ -9,7 +9,8 @@ namespace {
 core::day date_column(const statement& st, int column) {
     const auto d = core::parse_iso_date(st.text(column));
     if (!d)
-        throw std::runtime_error("deadlines: stored date \"" + st.text(column) + "\" is not a date");
+        throw std::runtime_error("deadlines: stored date \"" + st.text(column) +
+                                 "\" is not a date");
     return *d;
 }
 
@@ -47,7 +48,8 @@ stored_deadline read_deadline_row(const statement& st, int c) {
     const auto kind = rules::deadline_kind_from(st.text(c + 2));
     const auto state = rules::deadline_status_from(st.text(c + 9));
     if (!kind || !state)
-        throw std::runtime_error("deadlines: row " + std::to_string(s.id) + " has an unknown kind or state");
+        throw std::runtime_error("deadlines: row " + std::to_string(s.id) +
+                                 " has an unknown kind or state");
     d.kind = *kind;
     d.period = static_cast<int>(st.integer(c + 3));
     d.placement = static_cast<int>(st.integer(c + 4));
@@ -89,10 +91,11 @@ void apply_deadline_diff(connection& db, std::int64_t child_id, const deadline_d
         }
     }
     if (!diff.changed.empty()) {
-        auto upd = db.prepare("UPDATE deadlines SET kind = ?1, period = ?2, placement = ?3, sequence = ?4, "
-                              "clock_start = ?5, due = ?6, practical_due = ?7, state = ?8, met_on = ?9, "
-                              "provisional = ?10, rule_set = ?11, certainty = ?12, basis = ?13, "
-                              "revision = revision + 1 WHERE id = ?14");
+        auto upd = db.prepare(
+            "UPDATE deadlines SET kind = ?1, period = ?2, placement = ?3, sequence = ?4, "
+            "clock_start = ?5, due = ?6, practical_due = ?7, state = ?8, met_on = ?9, "
+            "provisional = ?10, rule_set = ?11, certainty = ?12, basis = ?13, "
+            "revision = revision + 1 WHERE id = ?14");
         for (const auto& [id, d] : diff.changed) {
             bind_content(upd, *d, 1);
             upd.bind(14, id).run();
@@ -100,9 +103,10 @@ void apply_deadline_diff(connection& db, std::int64_t child_id, const deadline_d
         }
     }
     if (!diff.added.empty()) {
-        auto ins = db.prepare("INSERT INTO deadlines (kind, period, placement, sequence, clock_start, due, "
-                              "practical_due, state, met_on, provisional, rule_set, certainty, basis, child_id, key) "
-                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)");
+        auto ins = db.prepare(
+            "INSERT INTO deadlines (kind, period, placement, sequence, clock_start, due, "
+            "practical_due, state, met_on, provisional, rule_set, certainty, basis, child_id, key) "
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)");
         for (const auto* d : diff.added) {
             bind_content(ins, *d, 1);
             ins.bind(14, child_id).bind(15, d->key()).run();
@@ -113,7 +117,8 @@ void apply_deadline_diff(connection& db, std::int64_t child_id, const deadline_d
 
 void append_audit(connection& db, const std::string& now, const actor& who, std::string_view action,
                   const std::string& subject, const std::string& detail) {
-    auto st = db.prepare("INSERT INTO audit (at, actor, action, subject, detail) VALUES (?1, ?2, ?3, ?4, ?5)");
+    auto st = db.prepare(
+        "INSERT INTO audit (at, actor, action, subject, detail) VALUES (?1, ?2, ?3, ?4, ?5)");
     st.bind(1, now).bind(2, who.name).bind(3, action).bind(4, subject).bind(5, detail).run();
 }
 

@@ -19,7 +19,8 @@ int prepare_database(const std::filesystem::path& file, bool create) {
 
 void backup_database(const std::filesystem::path& file, const std::filesystem::path& target) {
     if (std::filesystem::exists(target))
-        throw std::runtime_error("backup: " + target.string() + " exists already; choose a new file");
+        throw std::runtime_error("backup: " + target.string() +
+                                 " exists already; choose a new file");
     connection source = connection::open(file, false, true);
     sqlite3* dest = nullptr;
     if (const int rc = sqlite3_open(target.c_str(), &dest); rc != SQLITE_OK) {
@@ -54,49 +55,59 @@ void check_sqlite(connection& db, check_report& report) {
             report.problems.push_back("integrity: " + integrity.text(0));
     auto foreign = db.prepare("PRAGMA foreign_key_check");
     while (foreign.step())
-        report.problems.push_back("foreign key: row " + std::to_string(foreign.integer(1)) + " of " +
-                                  foreign.text(0) + " points at a missing " + foreign.text(2));
+        report.problems.push_back("foreign key: row " + std::to_string(foreign.integer(1)) +
+                                  " of " + foreign.text(0) + " points at a missing " +
+                                  foreign.text(2));
     if (const int version = schema_version(db); version != latest_schema_version())
         report.problems.push_back("schema: version " + std::to_string(version) + ", expected " +
-                                  std::to_string(latest_schema_version()) + " (run reviewd db migrate)");
+                                  std::to_string(latest_schema_version()) +
+                                  " (run reviewd db migrate)");
 }
 
 void check_deadlines(connection& db, const rule_context& rules, check_report& report) {
     const core::day timeless = core::day{date::days{-2'000'000}};
-    auto children = db.prepare("SELECT id, ref, facts FROM children WHERE archived_at IS NULL ORDER BY id");
+    auto children =
+        db.prepare("SELECT id, ref, facts FROM children WHERE archived_at IS NULL ORDER BY id");
     while (children.step()) {
         ++report.children;
         const std::string ref = children.text(1);
         auto facts = rules::case_from_json(nlohmann::json::parse(children.text(2), nullptr, false));
         if (!facts) {
-            report.problems.push_back("child " + ref + ": stored facts do not parse: " + core::describe(facts.err()));
+            report.problems.push_back(
+                "child " + ref + ": stored facts do not parse: " + core::describe(facts.err()));
             continue;
         }
-        auto computed = rules::compute_deadlines(facts.value(), rules.book, rules.calendars, timeless);
+        auto computed =
+            rules::compute_deadlines(facts.value(), rules.book, rules.calendars, timeless);
         if (!computed) {
-            report.problems.push_back("child " + ref + ": stored facts are refused: " + core::describe(computed.err()));
+            report.problems.push_back(
+                "child " + ref + ": stored facts are refused: " + core::describe(computed.err()));
             continue;
         }
         const auto stored = load_child_deadlines(db, children.integer(0));
         report.deadlines += static_cast<int>(stored.size());
         const deadline_diff diff = diff_deadlines(stored, computed.value());
         if (!diff.empty())
-            report.problems.push_back("child " + ref + ": stored deadlines differ from a recompute (" + diff.summary() +
-                                      "); a write to the case, or a restart after a rules change, recomputes them");
+            report.problems.push_back(
+                "child " + ref + ": stored deadlines differ from a recompute (" + diff.summary() +
+                "); a write to the case, or a restart after a rules change, recomputes them");
     }
 }
 
 void check_people(connection& db, check_report& report) {
-    auto assignments = db.prepare("SELECT c.ref, a.relation, p.ref, p.role FROM assignments a "
-                                  "JOIN children c ON c.id = a.child_id JOIN people p ON p.id = a.person_id "
-                                  "WHERE a.relation <> p.role");
+    auto assignments =
+        db.prepare("SELECT c.ref, a.relation, p.ref, p.role FROM assignments a "
+                   "JOIN children c ON c.id = a.child_id JOIN people p ON p.id = a.person_id "
+                   "WHERE a.relation <> p.role");
     while (assignments.step())
-        report.problems.push_back("child " + assignments.text(0) + ": " + assignments.text(1) + " is " +
-                                  assignments.text(2) + ", a " + assignments.text(3));
+        report.problems.push_back("child " + assignments.text(0) + ": " + assignments.text(1) +
+                                  " is " + assignments.text(2) + ", a " + assignments.text(3));
     auto tokens = db.prepare("SELECT t.name FROM tokens t LEFT JOIN people p ON p.id = t.person_id "
-                             "WHERE (t.role = 'iro') <> (t.person_id IS NOT NULL) OR (t.role = 'iro' AND p.role <> 'iro')");
+                             "WHERE (t.role = 'iro') <> (t.person_id IS NOT NULL) OR (t.role = "
+                             "'iro' AND p.role <> 'iro')");
     while (tokens.step())
-        report.problems.push_back("token " + tokens.text(0) + ": an iro token must name an IRO, and only iro tokens a person");
+        report.problems.push_back("token " + tokens.text(0) +
+                                  ": an iro token must name an IRO, and only iro tokens a person");
 }
 
 } // namespace

@@ -6,16 +6,18 @@
 namespace reviewd::store {
 
 bool valid_person_role(std::string_view role) {
-    static constexpr std::array<std::string_view, 8> roles = {"iro",          "iro_manager",     "social_worker",
-                                                              "team_manager", "service_manager", "head_of_service",
-                                                              "director",     "chief_executive"};
+    static constexpr std::array<std::string_view, 8> roles = {
+        "iro",          "iro_manager",     "social_worker",
+        "team_manager", "service_manager", "head_of_service",
+        "director",     "chief_executive"};
     for (const auto r : roles)
         if (r == role)
             return true;
     return false;
 }
 
-core::result<write_outcome> case_store::put_person(const person& p, const actor& who, const std::string& now) {
+core::result<write_outcome> case_store::put_person(const person& p, const actor& who,
+                                                   const std::string& now) {
     if (!valid_person_role(p.role))
         return core::make_error("invalid_value", "\"" + p.role + "\" is not a role", "role");
     std::lock_guard lock(impl_->write_mutex);
@@ -27,16 +29,25 @@ core::result<write_outcome> case_store::put_person(const person& p, const actor&
         if (!manager_id)
             return not_found("person", *p.manager, "manager");
         if (*p.manager == p.ref)
-            return core::make_error("invalid_value", "a person cannot be their own manager", "manager");
+            return core::make_error("invalid_value", "a person cannot be their own manager",
+                                    "manager");
     }
     const auto existing = get_person(p.ref);
-    if (existing && existing->role == p.role && existing->name == p.name && existing->email == p.email &&
-        existing->manager == p.manager && existing->active == p.active)
+    if (existing && existing->role == p.role && existing->name == p.name &&
+        existing->email == p.email && existing->manager == p.manager &&
+        existing->active == p.active)
         return write_outcome{false, false, 0, {}};
-    auto st = db.prepare("INSERT INTO people (ref, role, name, email, manager_id, active) VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
-                         "ON CONFLICT (ref) DO UPDATE SET role = excluded.role, name = excluded.name, "
-                         "email = excluded.email, manager_id = excluded.manager_id, active = excluded.active");
-    st.bind(1, p.ref).bind(2, p.role).bind(3, p.name).bind(4, p.email).bind(5, manager_id).bind(6, p.active ? 1 : 0);
+    auto st = db.prepare(
+        "INSERT INTO people (ref, role, name, email, manager_id, active) VALUES (?1, ?2, ?3, ?4, "
+        "?5, ?6) "
+        "ON CONFLICT (ref) DO UPDATE SET role = excluded.role, name = excluded.name, "
+        "email = excluded.email, manager_id = excluded.manager_id, active = excluded.active");
+    st.bind(1, p.ref)
+        .bind(2, p.role)
+        .bind(3, p.name)
+        .bind(4, p.email)
+        .bind(5, manager_id)
+        .bind(6, p.active ? 1 : 0);
     st.run();
     append_audit(db, now, who, existing ? "person.update" : "person.create", "person " + p.ref,
                  "role=" + p.role + (p.active ? "" : " inactive"));
@@ -46,10 +57,12 @@ core::result<write_outcome> case_store::put_person(const person& p, const actor&
 
 namespace {
 person read_person(const statement& st) {
-    return person{st.text(0), st.text(1), st.text(2), st.text(3), st.optional_text(4), st.integer(5) != 0};
+    return person{st.text(0), st.text(1),          st.text(2),
+                  st.text(3), st.optional_text(4), st.integer(5) != 0};
 }
 constexpr std::string_view person_select =
-    "SELECT p.ref, p.role, p.name, p.email, m.ref, p.active FROM people p LEFT JOIN people m ON m.id = p.manager_id";
+    "SELECT p.ref, p.role, p.name, p.email, m.ref, p.active FROM people p LEFT JOIN people m ON "
+    "m.id = p.manager_id";
 } // namespace
 
 std::optional<person> case_store::get_person(const std::string& ref) {
@@ -70,8 +83,9 @@ std::vector<person> case_store::list_people() {
     return out;
 }
 
-core::result<write_outcome> case_store::put_assignments(const std::string& child_ref, const assignments& a,
-                                                        const actor& who, const std::string& now) {
+core::result<write_outcome> case_store::put_assignments(const std::string& child_ref,
+                                                        const assignments& a, const actor& who,
+                                                        const std::string& now) {
     std::lock_guard lock(impl_->write_mutex);
     connection& db = impl_->writer;
     transaction tx(db);
@@ -96,10 +110,12 @@ core::result<write_outcome> case_store::put_assignments(const std::string& child
         if (!role.step())
             return not_found("person", **ref, relation);
         if (role.text(1) != relation)
-            return core::make_error("invalid_value", "\"" + **ref + "\" is a " + role.text(1) + ", not a " + relation,
-                                    relation);
+            return core::make_error(
+                "invalid_value", "\"" + **ref + "\" is a " + role.text(1) + ", not a " + relation,
+                relation);
         if (role.integer(2) == 0)
-            return core::make_error("invalid_value", "\"" + **ref + "\" is no longer active", relation);
+            return core::make_error("invalid_value", "\"" + **ref + "\" is no longer active",
+                                    relation);
         db.prepare("INSERT INTO assignments (child_id, relation, person_id) VALUES (?1, ?2, ?3)")
             .bind(1, child_id)
             .bind(2, relation)
@@ -107,7 +123,8 @@ core::result<write_outcome> case_store::put_assignments(const std::string& child
             .run();
         detail += (detail.empty() ? "" : " ") + std::string(relation) + "=" + **ref;
     }
-    append_audit(db, now, who, "assignments.put", "child " + child_ref, detail.empty() ? "none" : detail);
+    append_audit(db, now, who, "assignments.put", "child " + child_ref,
+                 detail.empty() ? "none" : detail);
     tx.commit();
     return write_outcome{false, true, 0, {}};
 }
@@ -118,13 +135,15 @@ std::optional<assignments> case_store::get_assignments(const std::string& child_
     child.bind(1, child_ref);
     if (!child.step())
         return std::nullopt;
-    auto st = lease->prepare(
-        "SELECT a.relation, p.ref FROM assignments a JOIN people p ON p.id = a.person_id WHERE a.child_id = ?1");
+    auto st = lease->prepare("SELECT a.relation, p.ref FROM assignments a JOIN people p ON p.id = "
+                             "a.person_id WHERE a.child_id = ?1");
     st.bind(1, child.integer(0));
     assignments out;
     while (st.step()) {
         const std::string relation = st.text(0);
-        (relation == "iro" ? out.iro : relation == "social_worker" ? out.social_worker : out.team_manager) = st.text(1);
+        (relation == "iro"             ? out.iro
+         : relation == "social_worker" ? out.social_worker
+                                       : out.team_manager) = st.text(1);
     }
     return out;
 }

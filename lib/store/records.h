@@ -19,10 +19,10 @@ struct actor {
 };
 
 struct person {
-    std::string ref;   // the council's staff reference
-    std::string role;  // iro, iro_manager, social_worker, team_manager, service_manager,
-                       // head_of_service, director, chief_executive
-    std::string name;  // staff names are work contact details, not children's data
+    std::string ref;  // the council's staff reference
+    std::string role; // iro, iro_manager, social_worker, team_manager, service_manager,
+                      // head_of_service, director, chief_executive
+    std::string name; // staff names are work contact details, not children's data
     std::string email;
     std::optional<std::string> manager; // ref of the person they report to (an IRO's IRO manager)
     bool active = true;
@@ -55,18 +55,18 @@ struct write_outcome {
 
 struct token_record {
     std::string name;
-    std::string role; // admin, manager, iro, integration
+    std::string role;                  // admin, manager, iro, integration
     std::optional<std::string> person; // for role iro: the IRO's ref
 };
 bool valid_token_role(std::string_view role);
 
 // GET /v1/deadlines: which deadlines, in (due, id) order, one page at a time.
 struct deadline_filter {
-    std::optional<std::string> iro;        // person ref: only children assigned to this IRO
-    std::optional<core::day> due_before;   // due strictly before
-    std::optional<std::string> status;     // open, met, met_late, missed, cancelled
-    std::optional<std::string> kind;       // a deadline kind
-    std::optional<std::string> cursor;     // from the previous page's next_cursor
+    std::optional<std::string> iro;      // person ref: only children assigned to this IRO
+    std::optional<core::day> due_before; // due strictly before
+    std::optional<std::string> status;   // open, met, met_late, missed, cancelled
+    std::optional<std::string> kind;     // a deadline kind
+    std::optional<std::string> cursor;   // from the previous page's next_cursor
     int limit = 100;
 };
 

@@ -97,7 +97,9 @@ const std::vector<migration>& migrations() {
     return all;
 }
 
-int latest_schema_version() { return migrations().back().version; }
+int latest_schema_version() {
+    return migrations().back().version;
+}
 
 int schema_version(connection& db) {
     auto st = db.prepare("PRAGMA user_version");
@@ -111,7 +113,8 @@ int migrate(connection& db, int target) {
     const int current = schema_version(db);
     if (current > target)
         throw newer_schema_error("the database is at schema version " + std::to_string(current) +
-                                 ", newer than this reviewd understands (" + std::to_string(target) +
+                                 ", newer than this reviewd understands (" +
+                                 std::to_string(target) +
                                  "): use a newer reviewd or restore a backup");
     int applied = 0;
     for (const auto& m : migrations()) {

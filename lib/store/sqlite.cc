@@ -5,19 +5,25 @@ namespace reviewd::store {
 
 void throw_sqlite(sqlite3* db, int rc, std::string_view doing) {
     const int extended = db ? sqlite3_extended_errcode(db) : rc;
-    std::string message = std::string(doing) + ": " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+    std::string message =
+        std::string(doing) + ": " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
     throw sqlite_error(extended ? extended : rc, message);
 }
 
 statement::statement(sqlite3* db, std::string_view sql) : db_(db) {
-    const int rc = sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr);
+    const int rc =
+        sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr);
     if (rc != SQLITE_OK)
         throw_sqlite(db, rc, "prepare");
 }
 
-statement::~statement() { sqlite3_finalize(stmt_); }
+statement::~statement() {
+    sqlite3_finalize(stmt_);
+}
 
-statement::statement(statement&& other) noexcept : db_(other.db_), stmt_(other.stmt_) { other.stmt_ = nullptr; }
+statement::statement(statement&& other) noexcept : db_(other.db_), stmt_(other.stmt_) {
+    other.stmt_ = nullptr;
+}
 
 statement& statement::bind(int index, std::int64_t value) {
     if (const int rc = sqlite3_bind_int64(stmt_, index, value); rc != SQLITE_OK)
@@ -26,7 +32,8 @@ statement& statement::bind(int index, std::int64_t value) {
 }
 
 statement& statement::bind(int index, std::string_view value) {
-    if (const int rc = sqlite3_bind_text(stmt_, index, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT);
+    if (const int rc = sqlite3_bind_text(stmt_, index, value.data(), static_cast<int>(value.size()),
+                                         SQLITE_TRANSIENT);
         rc != SQLITE_OK)
         throw_sqlite(db_, rc, "bind");
     return *this;
@@ -57,13 +64,18 @@ void statement::reset() {
     sqlite3_clear_bindings(stmt_);
 }
 
-bool statement::is_null(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
+bool statement::is_null(int column) const {
+    return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
+}
 
-std::int64_t statement::integer(int column) const { return sqlite3_column_int64(stmt_, column); }
+std::int64_t statement::integer(int column) const {
+    return sqlite3_column_int64(stmt_, column);
+}
 
 std::string statement::text(int column) const {
     const auto* data = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
-    return data ? std::string(data, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column))) : std::string();
+    return data ? std::string(data, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)))
+                : std::string();
 }
 
 std::optional<std::string> statement::optional_text(int column) const {
@@ -80,7 +92,8 @@ connection connection::open(const std::filesystem::path& file, bool create, bool
     flags |= SQLITE_OPEN_NOMUTEX; // each connection is used by one thread at a time
     const int rc = sqlite3_open_v2(file.c_str(), &db, flags, nullptr);
     if (rc != SQLITE_OK) {
-        std::string message = "open " + file.string() + ": " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+        std::string message =
+            "open " + file.string() + ": " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
         const int code = db ? sqlite3_extended_errcode(db) : rc;
         sqlite3_close(db);
         throw sqlite_error(code, message);
@@ -94,9 +107,13 @@ connection connection::open(const std::filesystem::path& file, bool create, bool
     return c;
 }
 
-connection::~connection() { sqlite3_close_v2(db_); }
+connection::~connection() {
+    sqlite3_close_v2(db_);
+}
 
-connection::connection(connection&& other) noexcept : db_(other.db_) { other.db_ = nullptr; }
+connection::connection(connection&& other) noexcept : db_(other.db_) {
+    other.db_ = nullptr;
+}
 
 void connection::exec(std::string_view sql) {
     const std::string text(sql);
@@ -109,7 +126,9 @@ void connection::exec(std::string_view sql) {
     }
 }
 
-transaction::transaction(connection& db) : db_(db) { db_.exec("BEGIN IMMEDIATE"); }
+transaction::transaction(connection& db) : db_(db) {
+    db_.exec("BEGIN IMMEDIATE");
+}
 
 transaction::~transaction() {
     if (!done_) {

@@ -38,15 +38,17 @@ public:
     statement& bind(int index, int value) { return bind(index, static_cast<std::int64_t>(value)); }
     statement& bind(int index, std::string_view value);
     statement& bind(int index, const char* value) { return bind(index, std::string_view(value)); }
-    statement& bind(int index, const std::string& value) { return bind(index, std::string_view(value)); }
+    statement& bind(int index, const std::string& value) {
+        return bind(index, std::string_view(value));
+    }
     statement& bind_null(int index);
     template <class T> statement& bind(int index, const std::optional<T>& value) {
         return value ? bind(index, *value) : bind_null(index);
     }
 
-    bool step();          // true while a row is available
-    void run();           // steps to completion, for statements without rows
-    void reset();         // ready to bind and step again
+    bool step();  // true while a row is available
+    void run();   // steps to completion, for statements without rows
+    void reset(); // ready to bind and step again
 
     bool is_null(int column) const;
     std::int64_t integer(int column) const;

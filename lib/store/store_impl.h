@@ -43,13 +43,15 @@ void apply_deadline_diff(connection& db, std::int64_t child_id, const deadline_d
 // Reads the deadline columns starting at `first` (the order of deadline_columns) into a value.
 stored_deadline read_deadline_row(const statement& st, int first);
 inline constexpr std::string_view deadline_columns =
-    "d.id, d.revision, d.kind, d.period, d.placement, d.sequence, d.clock_start, d.due, d.practical_due, "
+    "d.id, d.revision, d.kind, d.period, d.placement, d.sequence, d.clock_start, d.due, "
+    "d.practical_due, "
     "d.state, d.met_on, d.provisional, d.rule_set, d.certainty, d.basis";
 // "open" deadlines due before `today` read as missed.
 void derive_missed(stored_deadline& d, core::day today);
 
 std::optional<std::int64_t> person_id(connection& db, const std::string& ref);
 
-core::error not_found(const std::string& what, const std::string& ref, const std::string& field = {});
+core::error not_found(const std::string& what, const std::string& ref,
+                      const std::string& field = {});
 
 } // namespace reviewd::store

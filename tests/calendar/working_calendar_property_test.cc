@@ -30,7 +30,7 @@ const date::days one_day{1};
 // The reference: is a day worked, decided from its weekday and the closure list alone. Flags are
 // precomputed over a wide span so the walks below stay cheap; outside it they are asked directly.
 class naive_calendar {
-  public:
+public:
     naive_calendar(const working_calendar& cal, day first, day last)
         : cal_(cal), first_(first), flags_(static_cast<std::size_t>((last - first).count() + 1)) {
         for (std::size_t i = 0; i < flags_.size(); ++i)
@@ -80,7 +80,7 @@ class naive_calendar {
         return out;
     }
 
-  private:
+private:
     static bool is_weekday(day d) {
         const date::weekday wd{d};
         return wd != date::Saturday && wd != date::Sunday;
@@ -94,7 +94,7 @@ class naive_calendar {
 
 // Counts disagreements and keeps the first few, so one failure prints where the tables go wrong.
 class mismatches {
-  public:
+public:
     void add(const std::string& what) {
         if (++count_ <= 10)
             text_ << what << "\n";
@@ -102,7 +102,7 @@ class mismatches {
     long count() const { return count_; }
     std::string text() const { return text_.str(); }
 
-  private:
+private:
     long count_ = 0;
     std::ostringstream text_;
 };

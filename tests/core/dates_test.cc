@@ -9,7 +9,8 @@ using reviewd::core::parse_iso_date;
 using reviewd::core::parse_uk_date;
 
 TEST_CASE("ISO dates that exist parse and round-trip", "[core][dates]") {
-    for (const char* text : {"2026-01-05", "2024-02-29", "2000-02-29", "1991-10-14", "2027-12-31"}) {
+    for (const char* text :
+         {"2026-01-05", "2024-02-29", "2000-02-29", "1991-10-14", "2027-12-31"}) {
         const auto d = parse_iso_date(text);
         REQUIRE(d);
         CHECK(format_iso_date(*d) == text);
@@ -18,8 +19,8 @@ TEST_CASE("ISO dates that exist parse and round-trip", "[core][dates]") {
 
 TEST_CASE("impossible or malformed ISO dates are rejected", "[core][dates]") {
     for (const char* text : {"2026-02-30", "2025-02-29", "1900-02-29", "2026-13-01", "2026-00-10",
-                             "2026-04-31", "2026-1-05", "26-01-05", "2026/01/05", "2026-01-05T00:00",
-                             "", "abcd-ef-gh", " 2026-01-05"}) {
+                             "2026-04-31", "2026-1-05", "26-01-05", "2026/01/05",
+                             "2026-01-05T00:00", "", "abcd-ef-gh", " 2026-01-05"}) {
         INFO(text);
         CHECK_FALSE(parse_iso_date(text));
     }

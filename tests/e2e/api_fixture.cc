@@ -12,7 +12,9 @@ api_fixture::api_fixture(const std::string& extra_api) : daemon(extra_api) {
     daemon.start();
     client = std::make_unique<http_client>("127.0.0.1", daemon.port());
     const auto person = [&](const char* ref, const char* role, const char* manager) {
-        nlohmann::json body = {{"role", role}, {"name", std::string("Staff ") + ref}, {"email", std::string(ref) + "@council.example"}};
+        nlohmann::json body = {{"role", role},
+                               {"name", std::string("Staff ") + ref},
+                               {"email", std::string(ref) + "@council.example"}};
         if (manager)
             body["manager"] = manager;
         const auto r = call("admin", "PUT", std::string("/v1/people/") + ref, body.dump());
@@ -29,8 +31,8 @@ api_fixture::api_fixture(const std::string& extra_api) : daemon(extra_api) {
     tokens["iro2"] = daemon.create_token("iro-I2", "iro", "I2");
 }
 
-http_reply api_fixture::call(const std::string& role, const std::string& method, const std::string& target,
-                             const std::string& body) {
+http_reply api_fixture::call(const std::string& role, const std::string& method,
+                             const std::string& target, const std::string& body) {
     header_list headers;
     if (!role.empty())
         headers.emplace_back("Authorization", "Bearer " + tokens.at(role));

@@ -15,7 +15,8 @@ namespace reviewd::test {
 
 struct api_fixture {
     daemon_process daemon;
-    std::map<std::string, std::string> tokens; // by role: admin, manager, integration, iro (I1), iro2 (I2)
+    std::map<std::string, std::string>
+        tokens; // by role: admin, manager, integration, iro (I1), iro2 (I2)
     std::unique_ptr<http_client> client;
 
     explicit api_fixture(const std::string& extra_api = {});

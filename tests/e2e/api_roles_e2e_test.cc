@@ -8,10 +8,16 @@ using reviewd::test::api_fixture;
 
 TEST_CASE("each role gets exactly its rights", "[e2e][api][roles]") {
     api_fixture f;
-    REQUIRE(f.call("integration", "PUT", "/v1/children/C1", api_fixture::case_json("C1")).status == 201);
-    REQUIRE(f.call("integration", "PUT", "/v1/children/C2", api_fixture::case_json("C2")).status == 201);
-    REQUIRE(f.call("integration", "PUT", "/v1/children/C1/assignments", R"({"iro": "I1"})").status == 200);
-    REQUIRE(f.call("integration", "PUT", "/v1/children/C2/assignments", R"({"iro": "I2"})").status == 200);
+    REQUIRE(f.call("integration", "PUT", "/v1/children/C1", api_fixture::case_json("C1")).status ==
+            201);
+    REQUIRE(f.call("integration", "PUT", "/v1/children/C2", api_fixture::case_json("C2")).status ==
+            201);
+    REQUIRE(
+        f.call("integration", "PUT", "/v1/children/C1/assignments", R"({"iro": "I1"})").status ==
+        200);
+    REQUIRE(
+        f.call("integration", "PUT", "/v1/children/C2/assignments", R"({"iro": "I2"})").status ==
+        200);
 
     struct expectation {
         const char* role;
@@ -27,7 +33,8 @@ TEST_CASE("each role gets exactly its rights", "[e2e][api][roles]") {
         {"manager", "GET", "/v1/children/C2/deadlines", "", 200},
         {"manager", "PUT", "/v1/children/C3", "CASE", 403},
         {"manager", "POST", "/v1/children/C1/reviews", "REVIEW", 403},
-        {"manager", "PUT", "/v1/people/X1", R"({"role": "iro", "name": "X", "email": "x@x.example"})", 403},
+        {"manager", "PUT", "/v1/people/X1",
+         R"({"role": "iro", "name": "X", "email": "x@x.example"})", 403},
         {"manager", "DELETE", "/v1/children/C1", "", 403},
         // integration: writes case data, reads, no metrics
         {"integration", "GET", "/v1/children/C2", "", 200},
@@ -68,9 +75,13 @@ TEST_CASE("each role gets exactly its rights", "[e2e][api][roles]") {
 
 TEST_CASE("an IRO's deadline list holds only that IRO's children", "[e2e][api][roles]") {
     api_fixture f;
-    REQUIRE(f.call("integration", "PUT", "/v1/children/C1", api_fixture::case_json("C1")).status == 201);
-    REQUIRE(f.call("integration", "PUT", "/v1/children/C2", api_fixture::case_json("C2")).status == 201);
-    REQUIRE(f.call("integration", "PUT", "/v1/children/C1/assignments", R"({"iro": "I1"})").status == 200);
+    REQUIRE(f.call("integration", "PUT", "/v1/children/C1", api_fixture::case_json("C1")).status ==
+            201);
+    REQUIRE(f.call("integration", "PUT", "/v1/children/C2", api_fixture::case_json("C2")).status ==
+            201);
+    REQUIRE(
+        f.call("integration", "PUT", "/v1/children/C1/assignments", R"({"iro": "I1"})").status ==
+        200);
     const auto list = f.json_of(f.call("iro", "GET", "/v1/deadlines?limit=1000"));
     REQUIRE_FALSE(list["items"].empty());
     for (const auto& item : list["items"])

@@ -18,6 +18,8 @@ process_result run_reviewd(std::vector<std::string> args, const std::string& inp
     return run_process(argv, input);
 }
 
-std::string sample_case() { return read_text_file(source_path("config/samples/case.json")); }
+std::string sample_case() {
+    return read_text_file(source_path("config/samples/case.json"));
+}
 
 } // namespace reviewd::test

@@ -50,14 +50,16 @@ TEST_CASE("schedule prints the sample case's deadlines as JSON", "[e2e][schedule
 }
 
 TEST_CASE("schedule never prints the child's date of birth", "[e2e][schedule][privacy]") {
-    const auto run = run_reviewd({"schedule", "--input", "-", "--as-of", "2026-11-23"}, sample_case());
+    const auto run =
+        run_reviewd({"schedule", "--input", "-", "--as-of", "2026-11-23"}, sample_case());
     REQUIRE(run.exit_code == 0);
     CHECK(run.out.find("2015-03-02") == std::string::npos);
     CHECK(run.out.find("date_of_birth") == std::string::npos);
 }
 
 TEST_CASE("schedule reads standard input and prints a table", "[e2e][schedule]") {
-    const auto run = run_reviewd({"schedule", "-i", "-", "--format", "table", "--as-of", "2026-11-23"}, sample_case());
+    const auto run = run_reviewd(
+        {"schedule", "-i", "-", "--format", "table", "--as-of", "2026-11-23"}, sample_case());
     REQUIRE(run.exit_code == 0);
     CHECK(run.out.find("Child SAMPLE-0001 (england), as of 2026-11-23") != std::string::npos);
     CHECK(run.out.find("review_request") != std::string::npos);
@@ -74,23 +76,32 @@ TEST_CASE("the as-of day decides between open and missed", "[e2e][schedule]") {
     CHECK((*find_deadline(json::parse(day_after.out), "review", 1))["status"] == "missed");
 }
 
-TEST_CASE("bad input is refused naming the field and value, with no partial output", "[e2e][schedule][errors]") {
+TEST_CASE("bad input is refused naming the field and value, with no partial output",
+          "[e2e][schedule][errors]") {
     struct bad_case {
         const char* name;
         std::string input;
         std::vector<std::string> expected; // fragments the message must contain
     };
     const std::vector<bad_case> cases = {
-        {"malformed JSON", "{\"jurisdiction\": \"england\",\n  \"child\": }", {"not valid JSON", "line 2"}},
+        {"malformed JSON",
+         "{\"jurisdiction\": \"england\",\n  \"child\": }",
+         {"not valid JSON", "line 2"}},
         {"unknown jurisdiction",
          R"({"jurisdiction": "atlantis", "child": {"id": "T1", "date_of_birth": "2015-03-02"}, "periods": [{"start": "2026-01-05"}]})",
          {"jurisdiction", "atlantis"}},
-        {"impossible date", minimal_case(R"([{"start": "2026-02-30"}])"), {"periods[0].start", "2026-02-30"}},
-        {"review before the period began", minimal_case(R"([{"start": "2026-01-05"}])", R"(, "reviews": [{"held": "2025-12-01"}])"),
+        {"impossible date",
+         minimal_case(R"([{"start": "2026-02-30"}])"),
+         {"periods[0].start", "2026-02-30"}},
+        {"review before the period began",
+         minimal_case(R"([{"start": "2026-01-05"}])", R"(, "reviews": [{"held": "2025-12-01"}])"),
          {"reviews[0].held", "2025-12-01", "before the first period of care began"}},
-        {"overlapping periods", minimal_case(R"([{"start": "2026-01-05", "end": "2026-06-01"}, {"start": "2026-05-01"}])"),
+        {"overlapping periods",
+         minimal_case(R"([{"start": "2026-01-05", "end": "2026-06-01"}, {"start": "2026-05-01"}])"),
          {"periods[1]", "overlaps", "periods[0]"}},
-        {"unknown field", minimal_case(R"([{"start": "2026-01-05", "strat": "2026-01-05"}])"), {"periods[0].strat", "unknown field"}},
+        {"unknown field",
+         minimal_case(R"([{"start": "2026-01-05", "strat": "2026-01-05"}])"),
+         {"periods[0].strat", "unknown field"}},
         {"wrong type", minimal_case(R"([{"start": 20260105}])"), {"periods[0].start", "20260105"}},
     };
     for (const auto& c : cases) {

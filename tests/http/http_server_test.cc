@@ -40,7 +40,7 @@ template <class F> bool eventually(F condition, std::chrono::milliseconds limit 
 
 // A listening server with two threads running io.run() until the fixture ends.
 class test_server {
-  public:
+public:
     explicit test_server(handler h, limits lim = {})
         : server_(io_, "127.0.0.1", 0, lim, std::move(h)) {
         port_ = server_.listen();
@@ -71,7 +71,7 @@ class test_server {
         return eventually([&] { return finished_.load() == 2; }, limit);
     }
 
-  private:
+private:
     boost::asio::io_context io_;
     boost::asio::executor_work_guard<boost::asio::io_context::executor_type> guard_{
         io_.get_executor()};

@@ -12,22 +12,27 @@ using reviewd::test::store_fixture;
 
 TEST_CASE("a new case is stored with its deadlines and one audit row", "[store][cases]") {
     store_fixture f;
-    const auto outcome = f.db->put_case(store_fixture::simple_case("C1"), f.rules, f.who, "2026-01-06T09:00:00Z");
+    const auto outcome =
+        f.db->put_case(store_fixture::simple_case("C1"), f.rules, f.who, "2026-01-06T09:00:00Z");
     REQUIRE(outcome);
     CHECK(outcome.value().created);
     CHECK(outcome.value().changed);
     CHECK(outcome.value().revision == 1);
     CHECK(f.count("children") == 1);
     CHECK(f.count("deadlines") > 0);
-    CHECK(f.count("audit", "action = 'child.create' AND actor = 'test-token' AND subject = 'child C1'") == 1);
+    CHECK(f.count("audit",
+                  "action = 'child.create' AND actor = 'test-token' AND subject = 'child C1'") ==
+          1);
 
     const auto stored = f.db->get_case("C1");
     REQUIRE(stored);
-    CHECK(reviewd::rules::case_to_json(stored->facts) == reviewd::rules::case_to_json(store_fixture::simple_case("C1")));
+    CHECK(reviewd::rules::case_to_json(stored->facts) ==
+          reviewd::rules::case_to_json(store_fixture::simple_case("C1")));
     const auto deadlines = f.db->case_deadlines("C1", day("2026-01-06"));
     REQUIRE(deadlines);
-    const auto first = std::find_if(deadlines->begin(), deadlines->end(),
-                                    [](const auto& d) { return d.deadline.key() == "p1/review/1"; });
+    const auto first = std::find_if(deadlines->begin(), deadlines->end(), [](const auto& d) {
+        return d.deadline.key() == "p1/review/1";
+    });
     REQUIRE(first != deadlines->end());
     CHECK(reviewd::core::format_iso_date(first->deadline.due) == "2026-02-02");
 }
@@ -50,7 +55,8 @@ TEST_CASE("writing the same case twice changes nothing and audits once", "[store
     }
 }
 
-TEST_CASE("a held review keeps unchanged deadlines and updates the rest in place", "[store][cases]") {
+TEST_CASE("a held review keeps unchanged deadlines and updates the rest in place",
+          "[store][cases]") {
     store_fixture f;
     REQUIRE(f.db->put_case(store_fixture::simple_case("C1"), f.rules, f.who, "t1"));
     const auto before = *f.db->case_deadlines("C1", day("2026-01-06"));
@@ -66,7 +72,8 @@ TEST_CASE("a held review keeps unchanged deadlines and updates the rest in place
     CHECK(outcome.value().deadlines.find("+1") != std::string::npos); // review 2 appears
     const auto after = *f.db->case_deadlines("C1", day("2026-01-29"));
     const auto find = [](const auto& list, const std::string& key) {
-        return *std::find_if(list.begin(), list.end(), [&](const auto& d) { return d.deadline.key() == key; });
+        return *std::find_if(list.begin(), list.end(),
+                             [&](const auto& d) { return d.deadline.key() == key; });
     };
     const auto review1_before = find(before, "p1/review/1");
     const auto review1_after = find(after, "p1/review/1");
@@ -128,7 +135,8 @@ TEST_CASE("missed is derived from today when deadlines are read", "[store][cases
     REQUIRE(f.db->put_case(store_fixture::simple_case("C1"), f.rules, f.who, "t1"));
     const auto status_on = [&](const char* today) {
         const auto list = *f.db->case_deadlines("C1", day(today));
-        return std::find_if(list.begin(), list.end(), [](const auto& d) { return d.deadline.key() == "p1/review/1"; })
+        return std::find_if(list.begin(), list.end(),
+                            [](const auto& d) { return d.deadline.key() == "p1/review/1"; })
             ->deadline.status;
     };
     CHECK(status_on("2026-02-02") == reviewd::rules::deadline_status::open);

@@ -15,9 +15,11 @@ void caseload(store_fixture& f) {
     REQUIRE(f.db->put_person({"I2", "iro", "IRO Two", "i2@x", std::nullopt}, f.who, "t"));
     for (int i = 0; i < 30; ++i) {
         const std::string ref = "C" + std::to_string(i);
-        const std::string start = "2026-0" + std::to_string(1 + i % 6) + "-1" + std::to_string(i % 10);
+        const std::string start =
+            "2026-0" + std::to_string(1 + i % 6) + "-1" + std::to_string(i % 10);
         REQUIRE(f.db->put_case(store_fixture::simple_case(ref, start), f.rules, f.who, "t"));
-        REQUIRE(f.db->put_assignments(ref, {std::string(i % 3 == 0 ? "I1" : "I2"), std::nullopt, std::nullopt}, f.who, "t"));
+        REQUIRE(f.db->put_assignments(
+            ref, {std::string(i % 3 == 0 ? "I1" : "I2"), std::nullopt, std::nullopt}, f.who, "t"));
     }
 }
 } // namespace

@@ -40,7 +40,8 @@ TEST_CASE("the check reports an assignment to a person of the wrong role", "[sto
     REQUIRE(f.db->put_case(store_fixture::simple_case("C1"), f.rules, f.who, "t"));
     {
         auto raw = reviewd::store::connection::open(f.file, false);
-        raw.exec("INSERT INTO assignments (child_id, relation, person_id) SELECT c.id, 'iro', p.id FROM children c, people p");
+        raw.exec("INSERT INTO assignments (child_id, relation, person_id) SELECT c.id, 'iro', p.id "
+                 "FROM children c, people p");
     }
     const auto report = reviewd::store::check_database(f.file, f.rules);
     REQUIRE_FALSE(report.ok());

@@ -1,6 +1,6 @@
 // People, assignments and API tokens in the store.
-#include "store/store_fixture.h"
 #include "store/sqlite.h"
+#include "store/store_fixture.h"
 
 #include <catch2/catch.hpp>
 
@@ -9,10 +9,14 @@ using reviewd::test::store_fixture;
 
 namespace {
 void add_staff(store_fixture& f) {
-    REQUIRE(f.db->put_person({"M1", "iro_manager", "Manager One", "m1@council.example", std::nullopt}, f.who, "t"));
-    REQUIRE(f.db->put_person({"I1", "iro", "IRO One", "i1@council.example", std::string("M1")}, f.who, "t"));
-    REQUIRE(f.db->put_person({"I2", "iro", "IRO Two", "i2@council.example", std::string("M1")}, f.who, "t"));
-    REQUIRE(f.db->put_person({"T1", "team_manager", "TM One", "t1@council.example", std::nullopt}, f.who, "t"));
+    REQUIRE(f.db->put_person(
+        {"M1", "iro_manager", "Manager One", "m1@council.example", std::nullopt}, f.who, "t"));
+    REQUIRE(f.db->put_person({"I1", "iro", "IRO One", "i1@council.example", std::string("M1")},
+                             f.who, "t"));
+    REQUIRE(f.db->put_person({"I2", "iro", "IRO Two", "i2@council.example", std::string("M1")},
+                             f.who, "t"));
+    REQUIRE(f.db->put_person({"T1", "team_manager", "TM One", "t1@council.example", std::nullopt},
+                             f.who, "t"));
 }
 } // namespace
 
@@ -28,7 +32,8 @@ TEST_CASE("people are stored with their manager and updated idempotently", "[sto
     CHECK_FALSE(same.value().changed);
     CHECK(f.count("audit", "subject = 'person I1'") == 1);
     CHECK_FALSE(f.db->put_person({"X", "wizard", "X", "x@x", std::nullopt}, f.who, "t"));
-    const auto unknown_manager = f.db->put_person({"X", "iro", "X", "x@x", std::string("NOPE")}, f.who, "t");
+    const auto unknown_manager =
+        f.db->put_person({"X", "iro", "X", "x@x", std::string("NOPE")}, f.who, "t");
     REQUIRE_FALSE(unknown_manager);
     CHECK(unknown_manager.err().field == "manager");
 }
@@ -37,19 +42,22 @@ TEST_CASE("assignments must name people of the matching role", "[store][people]"
     store_fixture f;
     add_staff(f);
     REQUIRE(f.db->put_case(store_fixture::simple_case("C1"), f.rules, f.who, "t"));
-    REQUIRE(f.db->put_assignments("C1", {std::string("I1"), std::nullopt, std::string("T1")}, f.who, "t"));
+    REQUIRE(f.db->put_assignments("C1", {std::string("I1"), std::nullopt, std::string("T1")}, f.who,
+                                  "t"));
     const auto a = f.db->get_assignments("C1");
     REQUIRE(a);
     CHECK(a->iro == std::optional<std::string>("I1"));
     CHECK(a->team_manager == std::optional<std::string>("T1"));
-    const auto wrong = f.db->put_assignments("C1", {std::string("T1"), std::nullopt, std::nullopt}, f.who, "t");
+    const auto wrong =
+        f.db->put_assignments("C1", {std::string("T1"), std::nullopt, std::nullopt}, f.who, "t");
     REQUIRE_FALSE(wrong);
     CHECK(wrong.err().field == "iro");
     CHECK(f.db->get_assignments("C1")->iro == std::optional<std::string>("I1")); // unchanged
     CHECK_FALSE(f.db->put_assignments("C404", {}, f.who, "t"));
 }
 
-TEST_CASE("a token is shown once, stored only as a hash, and stops working when revoked", "[store][tokens]") {
+TEST_CASE("a token is shown once, stored only as a hash, and stops working when revoked",
+          "[store][tokens]") {
     store_fixture f;
     add_staff(f);
     const auto token = f.db->create_token({"ops", "admin", std::nullopt}, f.who, "t");

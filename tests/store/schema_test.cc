@@ -30,7 +30,8 @@ TEST_CASE("an empty database migrates to the latest schema", "[store][schema]") 
     CHECK(migrate(db) == 0); // idempotent
 }
 
-TEST_CASE("every earlier schema version migrates to the latest, giving the same schema", "[store][schema]") {
+TEST_CASE("every earlier schema version migrates to the latest, giving the same schema",
+          "[store][schema]") {
     reviewd::test::temp_dir dir;
     auto fresh = connection::open(dir.path() / "fresh.db", true);
     migrate(fresh);

@@ -22,7 +22,8 @@ struct store_fixture {
     // Row count of a table, read with a separate connection.
     std::int64_t count(const std::string& table, const std::string& where = "1");
     // A case for child `ref`: one period from 2026-01-05 with one placement.
-    static rules::case_facts simple_case(const std::string& ref, const std::string& start = "2026-01-05");
+    static rules::case_facts simple_case(const std::string& ref,
+                                         const std::string& start = "2026-01-05");
 };
 
 } // namespace reviewd::test

@@ -20,17 +20,21 @@ extern char** environ;
 namespace reviewd::test {
 
 daemon_process::daemon_process(const std::string& extra_api)
-    : config_(dir_.path() / "config" / "reviewd.toml"), database_(dir_.path() / "var" / "reviewd.db"),
-      log_(dir_.path() / "daemon.log") {
+    : config_(dir_.path() / "config" / "reviewd.toml"),
+      database_(dir_.path() / "var" / "reviewd.db"), log_(dir_.path() / "daemon.log") {
     namespace fs = std::filesystem;
     fs::create_directories(dir_.path() / "config");
-    fs::copy(source_path("config/bank-holidays.json"), dir_.path() / "config" / "bank-holidays.json");
+    fs::copy(source_path("config/bank-holidays.json"),
+             dir_.path() / "config" / "bank-holidays.json");
     fs::copy(source_path("config/rules"), dir_.path() / "config" / "rules");
-    dir_.write("config/reviewd.toml", "[calendar]\nholidays_file = \"bank-holidays.json\"\n"
-                                      "[rules]\ndirectory = \"rules\"\n"
-                                      "[store]\npath = \"" + database_.string() + "\"\n"
-                                      "[api]\naddress = \"127.0.0.1\"\nport = 0\nshutdown_grace_ms = 5000\n" +
-                                          extra_api + "\n");
+    dir_.write("config/reviewd.toml",
+               "[calendar]\nholidays_file = \"bank-holidays.json\"\n"
+               "[rules]\ndirectory = \"rules\"\n"
+               "[store]\npath = \"" +
+                   database_.string() +
+                   "\"\n"
+                   "[api]\naddress = \"127.0.0.1\"\nport = 0\nshutdown_grace_ms = 5000\n" +
+                   extra_api + "\n");
 }
 
 daemon_process::~daemon_process() {
@@ -71,14 +75,17 @@ void daemon_process::start() {
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
     posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-    posix_spawn_file_actions_addopen(&actions, 1, log_.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0600);
-    posix_spawn_file_actions_addopen(&actions, 2, log_.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0600);
+    posix_spawn_file_actions_addopen(&actions, 1, log_.c_str(), O_WRONLY | O_CREAT | O_APPEND,
+                                     0600);
+    posix_spawn_file_actions_addopen(&actions, 2, log_.c_str(), O_WRONLY | O_CREAT | O_APPEND,
+                                     0600);
     std::vector<std::string> argv{REVIEWD_BINARY, "--config", config_.string(), "serve"};
     std::vector<char*> args;
     for (auto& a : argv)
         args.push_back(a.data());
     args.push_back(nullptr);
-    const std::size_t log_start = std::filesystem::exists(log_) ? std::filesystem::file_size(log_) : 0;
+    const std::size_t log_start =
+        std::filesystem::exists(log_) ? std::filesystem::file_size(log_) : 0;
     const int rc = posix_spawn(&pid_, args[0], &actions, nullptr, args.data(), environ);
     posix_spawn_file_actions_destroy(&actions);
     if (rc != 0)

@@ -29,11 +29,13 @@ public:
         std::string err;
     };
     command_result command(const std::vector<std::string>& args) const;
-    std::string create_token(const std::string& name, const std::string& role, const std::string& person = {}) const;
+    std::string create_token(const std::string& name, const std::string& role,
+                             const std::string& person = {}) const;
 
     void start(); // throws when it does not listen within 15 s
-    int terminate(std::chrono::milliseconds limit = std::chrono::seconds(15)); // SIGTERM; exit status
-    void kill_now();                                                            // SIGKILL
+    int
+    terminate(std::chrono::milliseconds limit = std::chrono::seconds(15)); // SIGTERM; exit status
+    void kill_now();                                                       // SIGKILL
     bool running() const { return pid_ > 0; }
     std::uint16_t port() const { return port_; }
     std::string log() const; // everything the daemon wrote to stderr so far

@@ -25,7 +25,7 @@ struct http_reply {
 };
 
 class http_client {
-  public:
+public:
     http_client(std::string host, std::uint16_t port,
                 std::chrono::milliseconds timeout = std::chrono::seconds(5));
     ~http_client();
@@ -52,7 +52,7 @@ class http_client {
 
     int connections_opened() const { return opened_; }
 
-  private:
+private:
     struct closed_before_reply : std::runtime_error {
         using std::runtime_error::runtime_error;
     };

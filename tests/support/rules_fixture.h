@@ -43,7 +43,7 @@ rules::case_facts case_from_json_text(std::string_view json);
 // period() opens a new period of care; placement(), visit(), care_plan_on(), ... add to the
 // most recent period or placement.
 class case_builder {
-  public:
+public:
     explicit case_builder(std::string jurisdiction = "england",
                           std::string_view born = "2010-01-04");
 
@@ -63,7 +63,7 @@ class case_builder {
     const rules::case_facts& facts() const { return facts_; }
     operator const rules::case_facts&() const { return facts_; }
 
-  private:
+private:
     rules::period_of_care& last_period();
     rules::placement& last_placement();
 

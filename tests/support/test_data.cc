@@ -38,8 +38,14 @@ const calendar::calendar_set& shipped_calendars() {
 }
 } // namespace
 
-const calendar::working_calendar& england_and_wales() { return *shipped_calendars().find("england-and-wales"); }
-const calendar::working_calendar& scotland() { return *shipped_calendars().find("scotland"); }
-const calendar::working_calendar& northern_ireland() { return *shipped_calendars().find("northern-ireland"); }
+const calendar::working_calendar& england_and_wales() {
+    return *shipped_calendars().find("england-and-wales");
+}
+const calendar::working_calendar& scotland() {
+    return *shipped_calendars().find("scotland");
+}
+const calendar::working_calendar& northern_ireland() {
+    return *shipped_calendars().find("northern-ireland");
+}
 
 } // namespace reviewd::test

@@ -10,7 +10,7 @@
 namespace reviewd::test {
 
 std::string source_path(const std::string& relative); // REVIEWD_SOURCE_DIR + "/" + relative
-std::string read_text_file(const std::string& path);   // throws on failure
+std::string read_text_file(const std::string& path);  // throws on failure
 
 const calendar::holiday_data& shipped_holidays(); // config/bank-holidays.json
 const calendar::working_calendar& england_and_wales();
