@@ -103,6 +103,10 @@ core::day working_calendar::add_working_days(core::day start, int n, start_day c
     return nth_working_day(number_before(first_counted) + n - 1);
 }
 
+core::day working_calendar::working_day_before(core::day d, int n) const {
+    return nth_working_day(number_before(d) - n);
+}
+
 int working_calendar::working_days_between(core::day from, core::day to) const {
     return static_cast<int>(number_before(to + date::days{1}) -
                             number_before(from + date::days{1}));

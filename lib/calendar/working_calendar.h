@@ -39,6 +39,9 @@ public:
     core::day add_working_days(core::day start, int n,
                                start_day counting = start_day::excluded) const;
 
+    // The working day `n` working days before `d` (n >= 1; `d` itself is not counted).
+    core::day working_day_before(core::day d, int n) const;
+
     // Working days in (from, to]; negative when to < from.
     int working_days_between(core::day from, core::day to) const;
 
