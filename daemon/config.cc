@@ -111,6 +111,9 @@ config load_config(const std::filesystem::path& file) {
         read_rules(r, cfg, base);
         read_store(r, cfg, base);
         read_api(r, cfg);
+        cfg.reminders = read_reminders(r, base);
+        cfg.delivery = read_delivery(r, base);
+        cfg.clock_file = read_testing_clock(r, base);
         r.reject_unknown_keys();
     } catch (const core::load_failure& failure) {
         throw config_error(core::describe(failure.failure));

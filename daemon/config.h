@@ -4,9 +4,11 @@
 #pragma once
 
 #include "calendar/calendar_set.h"
+#include "delivery_config.h"
 
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -39,6 +41,9 @@ struct config {
     std::string time_zone = "Europe/London";
     std::vector<calendar::local_closure> closures;
     api_config api;
+    reminder_settings reminders;
+    delivery_settings delivery;
+    std::optional<std::filesystem::path> clock_file; // [testing]: a file-driven clock
 };
 
 config load_config(const std::filesystem::path& file);

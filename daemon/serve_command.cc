@@ -1,13 +1,26 @@
 // `reviewd serve`; see serve_command.h.
+//
+// Start-up order, each step logged: migrate the database; load the rules, holidays and reminder
+// policy; bring every open deadline's timers in line with them; build the transports; listen;
+// start the delivery workers and the timer driver; tell systemd READY=1. Stop order on SIGTERM:
+// STOPPING=1, stop accepting, let requests in flight finish, stop the timer, let sends in flight
+// finish (the rest stay in the outbox for the next start), exit 0.
 #include "serve_command.h"
 
 #include "api/api.h"
+#include "core/file_clock.h"
+#include "delivery_setup.h"
 #include "http/http_server.h"
+#include "reminders/compose.h"
 #include "rules_loader.h"
 #include "runtime/event_loop.h"
+#include "runtime/outbox_worker.h"
+#include "runtime/systemd_notify.h"
+#include "runtime/timer_driver.h"
 #include "store/maintenance.h"
 #include "store/schema.h"
 
+#include <date/tz.h>
 #include <spdlog/spdlog.h>
 
 #include <csignal>
@@ -19,21 +32,28 @@ namespace {
 // The rules in force, swapped whole on SIGHUP; readers keep the snapshot they took.
 class rules_holder {
 public:
-    explicit rules_holder(std::shared_ptr<const rules::loaded_rules> initial)
-        : current_(std::move(initial)) {}
-    std::shared_ptr<const rules::loaded_rules> get() const {
+    explicit rules_holder(std::shared_ptr<const store::rules_snapshot> initial) : current_(std::move(initial)) {}
+    std::shared_ptr<const store::rules_snapshot> get() const {
         std::lock_guard lock(mutex_);
         return current_;
     }
-    void set(std::shared_ptr<const rules::loaded_rules> next) {
+    void set(std::shared_ptr<const store::rules_snapshot> next) {
         std::lock_guard lock(mutex_);
         current_ = std::move(next);
     }
 
 private:
     mutable std::mutex mutex_;
-    std::shared_ptr<const rules::loaded_rules> current_;
+    std::shared_ptr<const store::rules_snapshot> current_;
 };
+
+std::shared_ptr<const store::rules_snapshot> snapshot_of(const config& cfg) {
+    auto s = std::make_shared<store::rules_snapshot>();
+    s->loaded = load_rules(cfg);
+    s->reminders = cfg.reminders.policy;
+    s->zone = date::locate_zone(cfg.time_zone);
+    return s;
+}
 
 http::limits limits_of(const api_config& a) {
     http::limits l;
@@ -45,12 +65,20 @@ http::limits limits_of(const api_config& a) {
     return l;
 }
 
+std::unique_ptr<core::clock> clock_of(const config& cfg) {
+    if (cfg.clock_file) {
+        spdlog::warn("daemon.test_clock file={} reason=\"[testing] clock_file is set: time comes from a file\"",
+                     cfg.clock_file->string());
+        return std::make_unique<core::file_clock>(*cfg.clock_file);
+    }
+    return std::make_unique<core::system_clock_source>();
+}
+
 } // namespace
 
 int run_serve(const config& cfg) {
     if (cfg.database.empty()) {
-        spdlog::critical("daemon.start_failed reason=\"{} has no [store] path\"",
-                         cfg.file.string());
+        spdlog::critical("daemon.start_failed reason=\"{} has no [store] path\"", cfg.file.string());
         return 1;
     }
     try {
@@ -61,13 +89,42 @@ int run_serve(const config& cfg) {
         spdlog::critical("store.refused path={} reason=\"{}\"", cfg.database.string(), e.what());
         return 1;
     }
-    rules_holder current_rules(std::make_shared<const rules::loaded_rules>(load_rules(cfg)));
+    const std::unique_ptr<core::clock> clock = clock_of(cfg);
+    rules_holder current_rules(snapshot_of(cfg));
     store::case_store cases(cfg.database);
-    core::system_clock_source clock;
-    api::metrics stats;
-    api::api service({cases, [&] { return current_rules.get(); }, clock, cfg.time_zone, stats});
+    const auto [added, removed] = cases.resync_all_timers(current_rules.get()->view());
+    spdlog::info("timers.resynced added={} removed={}", added, removed);
+
+    delivery_setup delivery(cfg, *clock);
+    runtime::outbox_worker_options worker_options;
+    worker_options.threads = cfg.delivery.threads;
+    worker_options.retry.give_up_after = std::chrono::hours(cfg.delivery.give_up_after_hours);
+    runtime::outbox_worker worker(cases, *clock, delivery.routes(), worker_options);
 
     runtime::event_loop loop;
+    store::firing how;
+    how.late_after = cfg.reminders.policy.late_after;
+    if (cfg.reminders.policy.late == schedule::late_policy::skip_older)
+        how.skip_older_than = std::chrono::hours(24 * cfg.reminders.policy.skip_older_than_days);
+    how.compose = [&](const std::vector<store::due_timer>& due) {
+        return reminders::compose_reminders(due, delivery.compose());
+    };
+    runtime::timer_driver timers(
+        loop, *clock, [&] { return cases.next_timer_at(); },
+        [&](core::instant now) {
+            store::firing batch = how;
+            batch.today = core::local_date(now, cfg.time_zone);
+            const auto fired = cases.fire_due_timers(now, batch);
+            if (fired.fired + fired.skipped > 0)
+                spdlog::info("timers.fired fired={} late={} skipped={} messages={}", fired.fired, fired.late,
+                             fired.skipped, fired.messages);
+            if (fired.messages > 0)
+                worker.wake();
+        },
+        std::chrono::milliseconds(cfg.reminders.recheck_ms));
+
+    api::metrics stats;
+    api::api service({cases, [&] { return current_rules.get(); }, *clock, cfg.time_zone, stats, [&] { timers.poke(); }});
     http::server server(loop.io(), cfg.api.address, cfg.api.port, limits_of(cfg.api),
                         [&](const http::request& r) { return service.handle(r); });
     std::uint16_t port = 0;
@@ -78,6 +135,18 @@ int run_serve(const config& cfg) {
         return 1;
     }
     spdlog::info("api.listening address={} port={}", cfg.api.address, port);
+    worker.start();
+    timers.start();
+    spdlog::info("delivery.ready transport=\"{}\" threads={}", delivery.describe(), cfg.delivery.threads);
+
+    std::function<void()> watchdog;
+    if (const auto every = runtime::watchdog_interval()) {
+        watchdog = [&, every = *every] {
+            runtime::notify_watchdog();
+            loop.after(every, watchdog);
+        };
+        loop.after(std::chrono::milliseconds(0), watchdog);
+    }
 
     bool stopping = false;
     // Once the last connection has closed, stop without waiting out the grace period.
@@ -90,9 +159,10 @@ int run_serve(const config& cfg) {
     loop.on_signals({SIGTERM, SIGINT, SIGHUP}, [&](int signal) {
         if (signal == SIGHUP) {
             try {
-                const config next = load_config(cfg.file);
-                current_rules.set(std::make_shared<const rules::loaded_rules>(load_rules(next)));
-                spdlog::info("daemon.reloaded config={}", cfg.file.string());
+                current_rules.set(snapshot_of(load_config(cfg.file)));
+                const auto [more, fewer] = cases.resync_all_timers(current_rules.get()->view());
+                timers.poke();
+                spdlog::info("daemon.reloaded config={} timers_added={} timers_removed={}", cfg.file.string(), more, fewer);
             } catch (const std::exception& e) {
                 spdlog::error("daemon.reload_failed reason=\"{}\" keeping=previous", e.what());
             }
@@ -101,7 +171,9 @@ int run_serve(const config& cfg) {
         if (stopping)
             return;
         stopping = true;
+        runtime::notify_stopping();
         spdlog::info("daemon.stopping signal={} grace_ms={}", signal, cfg.api.shutdown_grace_ms);
+        timers.stop();
         server.shutdown();
         loop.after(std::chrono::milliseconds(cfg.api.shutdown_grace_ms), [&] {
             spdlog::warn("daemon.grace_expired open_connections={}", server.open_connections());
@@ -109,8 +181,12 @@ int run_serve(const config& cfg) {
         });
         loop.after(std::chrono::milliseconds(0), stop_when_idle);
     });
+    runtime::notify_ready("listening on " + cfg.api.address + ":" + std::to_string(port) + ", delivery " +
+                          delivery.describe());
     loop.run(cfg.api.threads);
-    spdlog::info("daemon.stopped");
+    worker.stop();
+    const auto sent = worker.stats();
+    spdlog::info("daemon.stopped sent={} retried={} dead={}", sent.sent, sent.retried, sent.dead);
     return 0;
 }
 

@@ -29,10 +29,11 @@ namespace reviewd::api {
 
 struct api_context {
     store::case_store& store;
-    std::function<std::shared_ptr<const rules::loaded_rules>()> rules; // the current snapshot
+    std::function<std::shared_ptr<const store::rules_snapshot>()> rules; // the current snapshot
     const core::clock& clock;
     std::string time_zone = "Europe/London";
     metrics& stats;
+    std::function<void()> changed = {}; // after a write: the timer driver looks again
 };
 
 class api {

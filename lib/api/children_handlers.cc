@@ -31,9 +31,11 @@ http::response edit(call& c, const std::string& action, const store::case_store:
         return not_found(ref);
     const auto rules = c.ctx.rules();
     const auto outcome =
-        c.ctx.store.edit_case(ref, action, change, c.rules_view(*rules), c.actor(), c.now);
+        c.ctx.store.edit_case(ref, action, change, rules->view(), c.actor(), c.now);
     if (!outcome)
         return error_response(outcome.err());
+    if (outcome.value().changed && c.ctx.changed)
+        c.ctx.changed();
     return json_response(outcome.value().changed ? created_status : 200,
                          outcome_json(ref, outcome.value()));
 }
@@ -85,9 +87,11 @@ http::response put_child(call& c) {
                               "child.id");
     const auto rules = c.ctx.rules();
     const auto outcome =
-        c.ctx.store.put_case(facts.value(), c.rules_view(*rules), c.actor(), c.now);
+        c.ctx.store.put_case(facts.value(), rules->view(), c.actor(), c.now);
     if (!outcome)
         return error_response(outcome.err());
+    if (outcome.value().changed && c.ctx.changed)
+        c.ctx.changed();
     return json_response(outcome.value().created ? 201 : 200, outcome_json(ref, outcome.value()));
 }
 
@@ -275,6 +279,8 @@ http::response put_assignments(call& c) {
     const auto outcome = c.ctx.store.put_assignments(c.params.at(0), a, c.actor(), c.now);
     if (!outcome)
         return error_response(outcome.err());
+    if (outcome.value().changed && c.ctx.changed)
+        c.ctx.changed();
     return json_response(200, {{"child", c.params.at(0)}, {"changed", outcome.value().changed}});
 }
 

@@ -101,6 +101,13 @@ const rule_set* rule_book::earliest(std::string_view jurisdiction, care_type car
     return timeline(jurisdiction, care).earliest();
 }
 
+const rule_set* rule_book::by_id(std::string_view id) const {
+    for (const auto& set : sets_)
+        if (set.id == id)
+            return &set;
+    return nullptr;
+}
+
 bool rule_book::knows_jurisdiction(std::string_view jurisdiction) const {
     return std::any_of(timelines_.begin(), timelines_.end(),
                        [&](const timeline_entry& e) { return e.jurisdiction == jurisdiction; });

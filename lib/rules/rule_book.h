@@ -41,6 +41,7 @@ public:
 
     rule_timeline timeline(std::string_view jurisdiction, care_type care) const;
 
+    const rule_set* by_id(std::string_view id) const;
     bool knows_jurisdiction(std::string_view jurisdiction) const;
     std::vector<std::string> jurisdictions() const;
     const std::vector<rule_set>& sets() const { return sets_; }

@@ -83,6 +83,7 @@ core::result<write_outcome> write_case(connection& db, const rules::case_facts& 
             .run();
     }
     apply_deadline_diff(db, child_id, diff);
+    sync_child_timers(db, child_id, rules);
     const std::string_view what = !existing       ? std::string_view("child.create")
                                   : facts_changed ? action
                                                   : std::string_view("child.recompute");

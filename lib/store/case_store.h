@@ -7,11 +7,16 @@
 #pragma once
 
 #include "calendar/calendar_set.h"
+#include "core/clock.h"
 #include "core/result.h"
+#include "rules/loaded_rules.h"
 #include "rules/rule_book.h"
+#include "schedule/reminder_policy.h"
 #include "store/records.h"
 #include "store/sqlite.h"
 
+#include <chrono>
+#include <date/tz.h>
 #include <filesystem>
 #include <functional>
 #include <memory>
@@ -22,10 +27,38 @@
 
 namespace reviewd::store {
 
-// What deadlines are computed with; the daemon swaps it on SIGHUP.
+// What deadlines are computed with; the daemon swaps it on SIGHUP. With a reminder policy and a
+// time zone, writes also keep the deadlines' reminder timers.
 struct rule_context {
     const rules::rule_book& book;
     const calendar::calendar_set& calendars;
+    const schedule::reminder_policy* reminders = nullptr;
+    const date::time_zone* zone = nullptr;
+};
+
+// An owning snapshot of everything writes compute with; the daemon swaps it whole on reload.
+struct rules_snapshot {
+    rules::loaded_rules loaded;
+    std::optional<schedule::reminder_policy> reminders;
+    const date::time_zone* zone = nullptr;
+
+    rule_context view() const { return {loaded.book, loaded.calendars, reminders ? &*reminders : nullptr, zone}; }
+};
+
+// How fire_due_timers treats timers: the policy's late rules, and the composer that turns a batch
+// of due timers into outbox messages (pure; called inside the firing transaction).
+struct firing {
+    core::day today;                       // the council's civil date at `now`: open vs missed
+    std::chrono::seconds late_after{15 * 60};
+    std::optional<std::chrono::seconds> skip_older_than; // late timers older than this are dropped
+    std::function<std::vector<outbox_message>(const std::vector<due_timer>&)> compose;
+};
+
+struct firing_result {
+    int fired = 0;    // timers that produced (part of) a message
+    int skipped = 0;  // too old, or nobody to tell
+    int messages = 0; // outbox rows written
+    int late = 0;     // of the fired, how many were late
 };
 
 class case_store {
@@ -72,6 +105,31 @@ public:
     std::optional<token_record> authenticate(const std::string& token_text);
     std::vector<std::pair<token_record, std::optional<std::string>>>
     list_tokens(); // with revoked_at
+
+    // --- timers -------------------------------------------------------------------------------
+    // Recomputes every open deadline's timers under `rules` (at start and after a reload);
+    // returns how many timers were added and removed. Fired timers are never touched.
+    std::pair<int, int> resync_all_timers(const rule_context& rules);
+    std::optional<core::instant> next_timer_at();
+    // In one transaction: every pending timer due at `now` becomes fired (or skipped) and its
+    // messages are written to the outbox. A timer whose deadline is no longer open fires nothing.
+    firing_result fire_due_timers(core::instant now, const firing& how);
+
+    // --- outbox -------------------------------------------------------------------------------
+    // Claims the next message ready at `now` for one delivery attempt, leased until now + lease.
+    std::optional<outbox_row> claim_outbox(core::instant now, std::chrono::seconds lease,
+                                           const std::function<bool(const outbox_row&)>& can_send = {});
+    void record_sent(std::int64_t id, core::instant now);
+    void record_retry(std::int64_t id, core::instant next_attempt, const std::string& error);
+    // Marks the message dead; `alert` (if any) is written to the outbox in the same transaction.
+    void record_dead(std::int64_t id, core::instant now, const std::string& error,
+                     const std::optional<outbox_message>& alert);
+    // Messages left "sending" by a stopped or killed daemon go back to pending (at-least-once).
+    int release_expired_leases(core::instant now);
+    std::optional<core::instant> next_outbox_at();
+    std::vector<outbox_row> list_outbox(const std::optional<std::string>& state, int limit);
+    core::result<write_outcome> retry_outbox(std::int64_t id, core::instant now, const actor& who);
+    core::result<write_outcome> discard_outbox(std::int64_t id, core::instant now, const actor& who);
 
     // --- figures ------------------------------------------------------------------------------
     std::vector<std::pair<std::string, std::int64_t>> deadline_counts_by_status(core::day today);

@@ -82,4 +82,44 @@ struct deadline_page {
     std::optional<std::string> next_cursor;
 };
 
+// A message for the outbox, as composed when timers fire (or when a message dies and an alert
+// goes out). Bodies hold ids, dates and deadline kinds: no names, no dates of birth.
+struct outbox_message {
+    std::string event_id;
+    std::string channel;   // "email" or "webhook"
+    std::string recipient; // email address, or webhook name
+    std::string event_type;
+    std::string subject;
+    std::string text_body;
+    std::string html_body;
+    std::string json_body;
+    bool late = false;
+};
+
+// An outbox row as the delivery worker and `reviewd outbox list` see it.
+struct outbox_row {
+    std::int64_t id = 0;
+    outbox_message message;
+    std::string state; // pending, sending, sent, dead, discarded
+    int attempts = 0;
+    std::int64_t created_at = 0;
+    std::optional<std::int64_t> first_attempt_at;
+    std::int64_t next_attempt_at = 0;
+    std::optional<std::int64_t> sent_at;
+    std::optional<std::string> last_error;
+};
+
+// A timer whose time has come, with what is needed to write its reminder.
+struct due_timer {
+    std::int64_t timer_id = 0;
+    std::string key;
+    std::string tag;
+    std::string audience;
+    std::int64_t fire_at = 0; // unix seconds
+    bool late = false;
+    std::string child;        // case reference
+    stored_deadline deadline;
+    std::optional<std::string> email; // the audience's address, when it is a person and known
+};
+
 } // namespace reviewd::store

@@ -88,11 +88,58 @@ CREATE TABLE audit (
 ) STRICT;
 )sql";
 
+constexpr std::string_view v2_sql = R"sql(
+-- Reminder timers: computed from open deadlines and the reminder policy, keyed so a recompute
+-- keeps them ("<due>/<tag>/<audience>"). Fired and skipped ones stay as history.
+CREATE TABLE timers (
+    id           INTEGER PRIMARY KEY,
+    deadline_id  INTEGER NOT NULL REFERENCES deadlines(id) ON DELETE CASCADE,
+    key          TEXT NOT NULL,
+    tag          TEXT NOT NULL,
+    audience     TEXT NOT NULL,
+    fire_at      INTEGER NOT NULL,           -- unix seconds, UTC
+    state        TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'fired', 'skipped')),
+    fired_at     INTEGER,
+    late         INTEGER NOT NULL DEFAULT 0 CHECK (late IN (0, 1)),
+    note         TEXT,
+    UNIQUE (deadline_id, key)
+) STRICT;
+CREATE INDEX timers_pending_by_time ON timers (fire_at) WHERE state = 'pending';
+
+-- The transactional outbox: messages written in the same transaction that fired their timers,
+-- sent by delivery workers at least once. event_id travels as the webhook-id and inside the
+-- email Message-ID so receivers can drop duplicates.
+CREATE TABLE outbox (
+    id               INTEGER PRIMARY KEY,
+    event_id         TEXT NOT NULL UNIQUE,
+    channel          TEXT NOT NULL CHECK (channel IN ('email', 'webhook')),
+    recipient        TEXT NOT NULL,
+    event_type       TEXT NOT NULL,
+    subject          TEXT NOT NULL,
+    text_body        TEXT NOT NULL,
+    html_body        TEXT NOT NULL,
+    json_body        TEXT NOT NULL,
+    late             INTEGER NOT NULL DEFAULT 0 CHECK (late IN (0, 1)),
+    state            TEXT NOT NULL DEFAULT 'pending'
+                         CHECK (state IN ('pending', 'sending', 'sent', 'dead', 'discarded')),
+    attempts         INTEGER NOT NULL DEFAULT 0,
+    created_at       INTEGER NOT NULL,
+    first_attempt_at INTEGER,
+    next_attempt_at  INTEGER NOT NULL,
+    lease_until      INTEGER,
+    sent_at          INTEGER,
+    last_error       TEXT
+) STRICT;
+CREATE INDEX outbox_ready ON outbox (next_attempt_at) WHERE state = 'pending';
+CREATE INDEX outbox_by_state ON outbox (state, id);
+)sql";
+
 } // namespace
 
 const std::vector<migration>& migrations() {
     static const std::vector<migration> all = {
         {1, "children, people, assignments, deadlines, tokens, audit", v1_sql},
+        {2, "reminder timers and the transactional outbox", v2_sql},
     };
     return all;
 }

@@ -51,6 +51,11 @@ void derive_missed(stored_deadline& d, core::day today);
 
 std::optional<std::int64_t> person_id(connection& db, const std::string& ref);
 
+// Brings a child's pending reminder timers in line with its open deadlines (no-op without a
+// reminder policy in `rules`). Counts what it added and removed when asked.
+void sync_child_timers(connection& db, std::int64_t child_id, const rule_context& rules, int* added = nullptr,
+                       int* removed = nullptr);
+
 core::error not_found(const std::string& what, const std::string& ref,
                       const std::string& field = {});
 

@@ -27,6 +27,7 @@ daemon_process::daemon_process(const std::string& extra_api)
     fs::copy(source_path("config/bank-holidays.json"),
              dir_.path() / "config" / "bank-holidays.json");
     fs::copy(source_path("config/rules"), dir_.path() / "config" / "rules");
+    fs::copy(source_path("config/templates"), dir_.path() / "config" / "templates");
     dir_.write("config/reviewd.toml",
                "[calendar]\nholidays_file = \"bank-holidays.json\"\n"
                "[rules]\ndirectory = \"rules\"\n"

@@ -1,0 +1,134 @@
+// Outbox delivery workers; see outbox_worker.h.
+#include "runtime/outbox_worker.h"
+
+#include <spdlog/spdlog.h>
+
+#include <random>
+
+namespace reviewd::runtime {
+namespace {
+
+delivery::message to_message(const store::outbox_message& m) {
+    delivery::message out;
+    out.event_id = m.event_id;
+    out.via = m.channel == "webhook" ? delivery::channel::webhook : delivery::channel::email;
+    out.recipient = m.recipient;
+    out.subject = m.subject;
+    out.text_body = m.text_body;
+    out.html_body = m.html_body;
+    out.json_body = m.json_body;
+    out.event_type = m.event_type;
+    return out;
+}
+
+double random01() {
+    thread_local std::mt19937_64 rng{std::random_device{}()};
+    return std::uniform_real_distribution<double>(0.0, 1.0)(rng);
+}
+
+} // namespace
+
+outbox_worker::outbox_worker(store::case_store& store, const core::clock& clock, outbox_routes routes,
+                             outbox_worker_options options)
+    : store_(store), clock_(clock), routes_(std::move(routes)), options_(options) {}
+
+outbox_worker::~outbox_worker() { stop(); }
+
+void outbox_worker::start() {
+    const int released = store_.release_expired_leases(clock_.now() + std::chrono::hours(24 * 365));
+    if (released > 0)
+        spdlog::warn("delivery.released_leases count={} reason=\"left sending by a previous run\"", released);
+    for (int i = 0; i < options_.threads; ++i)
+        threads_.emplace_back([this] { run(); });
+}
+
+void outbox_worker::wake() {
+    {
+        std::lock_guard lock(mutex_);
+        ++generation_;
+    }
+    wakeup_.notify_all();
+}
+
+void outbox_worker::stop() {
+    {
+        std::lock_guard lock(mutex_);
+        stopping_ = true;
+    }
+    wakeup_.notify_all();
+    for (auto& t : threads_)
+        if (t.joinable())
+            t.join();
+    threads_.clear();
+}
+
+void outbox_worker::run() {
+    for (;;) {
+        std::uint64_t seen = 0;
+        {
+            std::lock_guard lock(mutex_);
+            if (stopping_)
+                return;
+            seen = generation_;
+        }
+        std::optional<store::outbox_row> row;
+        try {
+            const core::instant now = clock_.now();
+            row = store_.claim_outbox(now, options_.lease, [&](const store::outbox_row& r) {
+                if (!routes_.transport_for(r.message))
+                    return false;
+                auto* limiter = routes_.limiter_for(r.message);
+                return !limiter || limiter->try_take(now);
+            });
+        } catch (const std::exception& e) {
+            spdlog::error("delivery.claim_failed error=\"{}\"", e.what());
+        }
+        if (row) {
+            deliver(*row);
+            continue;
+        }
+        std::unique_lock lock(mutex_);
+        wakeup_.wait_for(lock, options_.idle_poll, [&] { return stopping_ || generation_ != seen; });
+    }
+}
+
+void outbox_worker::deliver(const store::outbox_row& row) {
+    delivery::transport* transport = routes_.transport_for(row.message);
+    const delivery::send_result result =
+        transport ? transport->send(to_message(row.message))
+                  : delivery::send_result{delivery::send_result::outcome::retry, "no transport configured", std::nullopt};
+    const core::instant now = clock_.now();
+    try {
+        if (result.result == delivery::send_result::outcome::sent) {
+            store_.record_sent(row.id, now);
+            ++sent_;
+            spdlog::info("delivery.sent id={} channel={} attempt={}{}", row.id, row.message.channel, row.attempts,
+                         row.message.late ? " late=true" : "");
+            return;
+        }
+        const core::instant first = core::instant{std::chrono::seconds(row.first_attempt_at.value_or(row.created_at))};
+        const auto next = result.result == delivery::send_result::outcome::retry
+                              ? options_.retry.next_attempt(row.attempts, first, now, result.retry_after, random01())
+                              : std::nullopt;
+        if (next) {
+            store_.record_retry(row.id, *next, result.detail);
+            ++retried_;
+            spdlog::warn("delivery.{}.failed id={} attempt={} detail=\"{}\" retry_in_s={}", row.message.channel, row.id,
+                         row.attempts, result.detail,
+                         std::chrono::duration_cast<std::chrono::seconds>(*next - now).count());
+            return;
+        }
+        std::optional<store::outbox_message> alert = routes_.dead_alert ? routes_.dead_alert(row) : std::nullopt;
+        store_.record_dead(row.id, now, result.detail, alert);
+        ++dead_;
+        spdlog::error("delivery.dead id={} channel={} attempts={} detail=\"{}\" alert={}", row.id, row.message.channel,
+                      row.attempts, result.detail, alert ? "written" : "none");
+        if (alert)
+            wake();
+    } catch (const std::exception& e) {
+        // The lease expires and the message is tried again: at-least-once, never lost.
+        spdlog::error("delivery.record_failed id={} error=\"{}\"", row.id, e.what());
+    }
+}
+
+} // namespace reviewd::runtime
