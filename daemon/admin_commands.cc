@@ -111,4 +111,47 @@ int run_token_list(const config& cfg) {
     return 0;
 }
 
+namespace {
+std::string when(const std::optional<std::int64_t>& unix_seconds) {
+    if (!unix_seconds)
+        return "-";
+    return date::format("%FT%TZ", std::chrono::sys_seconds{std::chrono::seconds(*unix_seconds)});
+}
+} // namespace
+
+int run_outbox_list(const config& cfg, const std::optional<std::string>& state, int limit) {
+    auto store = open_store(cfg);
+    const auto rows = store.list_outbox(state, limit);
+    std::cout << "ID\tSTATE\tCHANNEL\tATTEMPTS\tCREATED\tNEXT\tSENT\tEVENT\tLAST ERROR\n";
+    for (const auto& r : rows)
+        std::cout << r.id << "\t" << r.state << "\t" << r.message.channel << "\t" << r.attempts << "\t"
+                  << when(r.created_at) << "\t" << (r.state == "pending" ? when(r.next_attempt_at) : "-") << "\t"
+                  << when(r.sent_at) << "\t" << r.message.event_id << "\t" << r.last_error.value_or("-") << "\n";
+    std::cout.flush();
+    std::cerr << rows.size() << " message" << (rows.size() == 1 ? "" : "s") << (state ? " " + *state : "") << "\n";
+    return 0;
+}
+
+int run_outbox_retry(const config& cfg, std::int64_t id) {
+    auto store = open_store(cfg);
+    const auto outcome = store.retry_outbox(id, std::chrono::system_clock::now(), command_actor());
+    if (!outcome) {
+        std::cerr << "reviewd outbox retry: " << core::describe(outcome.err()) << "\n";
+        return 2;
+    }
+    std::cout << "message " << id << " will be sent again (the running daemon picks it up within a second)\n";
+    return 0;
+}
+
+int run_outbox_discard(const config& cfg, std::int64_t id) {
+    auto store = open_store(cfg);
+    const auto outcome = store.discard_outbox(id, std::chrono::system_clock::now(), command_actor());
+    if (!outcome) {
+        std::cerr << "reviewd outbox discard: " << core::describe(outcome.err()) << "\n";
+        return 2;
+    }
+    std::cout << "message " << id << " discarded\n";
+    return 0;
+}
+
 } // namespace reviewd::app

@@ -4,6 +4,7 @@
 
 #include "config.h"
 
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -21,5 +22,10 @@ struct token_options {
 int run_token_create(const config& cfg, const token_options& options);
 int run_token_revoke(const config& cfg, const std::string& name);
 int run_token_list(const config& cfg);
+
+// `reviewd outbox list [--dead|--state S]`, `retry ID`, `discard ID`.
+int run_outbox_list(const config& cfg, const std::optional<std::string>& state, int limit);
+int run_outbox_retry(const config& cfg, std::int64_t id);
+int run_outbox_discard(const config& cfg, std::int64_t id);
 
 } // namespace reviewd::app

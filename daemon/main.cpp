@@ -87,6 +87,22 @@ int main(int argc, char** argv) {
     auto* token_list =
         token_cmd->add_subcommand("list", "List tokens (names and roles; never the tokens)");
 
+    auto* outbox_cmd = cli.add_subcommand("outbox", "Messages waiting, sent and dead");
+    outbox_cmd->require_subcommand(1);
+    auto* outbox_list = outbox_cmd->add_subcommand("list", "List outbox messages, newest first");
+    bool dead_only = false;
+    std::string outbox_state;
+    int outbox_limit = 100;
+    outbox_list->add_flag("--dead", dead_only, "Only messages that could not be delivered");
+    outbox_list->add_option("--state", outbox_state, "Only this state")
+        ->check(CLI::IsMember({"pending", "sending", "sent", "dead", "discarded"}));
+    outbox_list->add_option("--limit", outbox_limit, "At most this many")->capture_default_str();
+    std::int64_t outbox_id = 0;
+    auto* outbox_retry = outbox_cmd->add_subcommand("retry", "Send a dead or discarded message again");
+    outbox_retry->add_option("id", outbox_id, "The message's id (from outbox list)")->required();
+    auto* outbox_discard = outbox_cmd->add_subcommand("discard", "Stop trying to send a message");
+    outbox_discard->add_option("id", outbox_id, "The message's id (from outbox list)")->required();
+
     CLI11_PARSE(cli, argc, argv);
 
     auto logger = spdlog::stderr_logger_mt("reviewd");
@@ -124,6 +140,15 @@ int main(int argc, char** argv) {
             return app::run_token_revoke(cfg, revoke_name);
         if (*token_list)
             return app::run_token_list(cfg);
+        if (*outbox_list)
+            return app::run_outbox_list(cfg, dead_only ? std::optional<std::string>("dead")
+                                             : outbox_state.empty() ? std::nullopt
+                                                                    : std::optional<std::string>(outbox_state),
+                                        outbox_limit);
+        if (*outbox_retry)
+            return app::run_outbox_retry(cfg, outbox_id);
+        if (*outbox_discard)
+            return app::run_outbox_discard(cfg, outbox_id);
         if (*check_cmd) {
             const app::loaded_rules loaded = app::load_rules(cfg);
             std::cout << "configuration " << cfg.file.string() << ": ok\n";
