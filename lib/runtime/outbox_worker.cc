@@ -71,10 +71,10 @@ void outbox_worker::run() {
                 return;
             seen = generation_;
         }
-        std::optional<store::outbox_row> row;
+        std::vector<store::outbox_row> batch;
         try {
             const core::instant now = clock_.now();
-            row = store_.claim_outbox(now, options_.lease, [&](const store::outbox_row& r) {
+            batch = store_.claim_outbox_batch(now, options_.lease, options_.batch, [&](const store::outbox_row& r) {
                 if (!routes_.transport_for(r.message))
                     return false;
                 auto* limiter = routes_.limiter_for(r.message);
@@ -83,8 +83,22 @@ void outbox_worker::run() {
         } catch (const std::exception& e) {
             spdlog::error("delivery.claim_failed error=\"{}\"", e.what());
         }
-        if (row) {
-            deliver(*row);
+        if (!batch.empty()) {
+            std::vector<store::case_store::delivery_outcome> outcomes;
+            outcomes.reserve(batch.size());
+            bool alerted = false;
+            for (const auto& row : batch) {
+                outcomes.push_back(deliver(row));
+                alerted = alerted || outcomes.back().alert.has_value();
+            }
+            try {
+                store_.record_outcomes(outcomes);
+            } catch (const std::exception& e) {
+                // The leases expire and the messages are tried again: at-least-once, never lost.
+                spdlog::error("delivery.record_failed count={} error=\"{}\"", outcomes.size(), e.what());
+            }
+            if (alerted)
+                wake();
             continue;
         }
         std::unique_lock lock(mutex_);
@@ -92,43 +106,34 @@ void outbox_worker::run() {
     }
 }
 
-void outbox_worker::deliver(const store::outbox_row& row) {
+store::case_store::delivery_outcome outbox_worker::deliver(const store::outbox_row& row) {
+    using outcome = store::case_store::delivery_outcome;
     delivery::transport* transport = routes_.transport_for(row.message);
     const delivery::send_result result =
         transport ? transport->send(to_message(row.message))
                   : delivery::send_result{delivery::send_result::outcome::retry, "no transport configured", std::nullopt};
     const core::instant now = clock_.now();
-    try {
-        if (result.result == delivery::send_result::outcome::sent) {
-            store_.record_sent(row.id, now);
-            ++sent_;
-            spdlog::info("delivery.sent id={} channel={} attempt={}{}", row.id, row.message.channel, row.attempts,
-                         row.message.late ? " late=true" : "");
-            return;
-        }
-        const core::instant first = core::instant{std::chrono::seconds(row.first_attempt_at.value_or(row.created_at))};
-        const auto next = result.result == delivery::send_result::outcome::retry
-                              ? options_.retry.next_attempt(row.attempts, first, now, result.retry_after, random01())
-                              : std::nullopt;
-        if (next) {
-            store_.record_retry(row.id, *next, result.detail);
-            ++retried_;
-            spdlog::warn("delivery.{}.failed id={} attempt={} detail=\"{}\" retry_in_s={}", row.message.channel, row.id,
-                         row.attempts, result.detail,
-                         std::chrono::duration_cast<std::chrono::seconds>(*next - now).count());
-            return;
-        }
-        std::optional<store::outbox_message> alert = routes_.dead_alert ? routes_.dead_alert(row) : std::nullopt;
-        store_.record_dead(row.id, now, result.detail, alert);
-        ++dead_;
-        spdlog::error("delivery.dead id={} channel={} attempts={} detail=\"{}\" alert={}", row.id, row.message.channel,
-                      row.attempts, result.detail, alert ? "written" : "none");
-        if (alert)
-            wake();
-    } catch (const std::exception& e) {
-        // The lease expires and the message is tried again: at-least-once, never lost.
-        spdlog::error("delivery.record_failed id={} error=\"{}\"", row.id, e.what());
+    if (result.result == delivery::send_result::outcome::sent) {
+        ++sent_;
+        spdlog::debug("delivery.sent id={} channel={} attempt={}{}", row.id, row.message.channel, row.attempts,
+                      row.message.late ? " late=true" : "");
+        return {row.id, outcome::kind::sent, now, {}, std::nullopt};
     }
+    const core::instant first = core::instant{std::chrono::seconds(row.first_attempt_at.value_or(row.created_at))};
+    const auto next = result.result == delivery::send_result::outcome::retry
+                          ? options_.retry.next_attempt(row.attempts, first, now, result.retry_after, random01())
+                          : std::nullopt;
+    if (next) {
+        ++retried_;
+        spdlog::warn("delivery.{}.failed id={} attempt={} detail=\"{}\" retry_in_s={}", row.message.channel, row.id,
+                     row.attempts, result.detail, std::chrono::duration_cast<std::chrono::seconds>(*next - now).count());
+        return {row.id, outcome::kind::retry, *next, result.detail, std::nullopt};
+    }
+    std::optional<store::outbox_message> alert = routes_.dead_alert ? routes_.dead_alert(row) : std::nullopt;
+    ++dead_;
+    spdlog::error("delivery.dead id={} channel={} attempts={} detail=\"{}\" alert={}", row.id, row.message.channel,
+                  row.attempts, result.detail, alert ? "written" : "none");
+    return {row.id, outcome::kind::dead, now, result.detail, std::move(alert)};
 }
 
 } // namespace reviewd::runtime

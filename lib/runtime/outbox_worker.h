@@ -35,6 +35,7 @@ struct outbox_worker_options {
     std::chrono::seconds lease{300};
     delivery::retry_policy retry;
     std::chrono::milliseconds idle_poll{1000}; // how often an idle worker looks again
+    int batch = 128; // messages claimed, and their outcomes recorded, per transaction
 };
 
 class outbox_worker {
@@ -54,7 +55,7 @@ public:
 
 private:
     void run();
-    void deliver(const store::outbox_row& row);
+    store::case_store::delivery_outcome deliver(const store::outbox_row& row);
 
     store::case_store& store_;
     const core::clock& clock_;

@@ -119,6 +119,18 @@ public:
     // Claims the next message ready at `now` for one delivery attempt, leased until now + lease.
     std::optional<outbox_row> claim_outbox(core::instant now, std::chrono::seconds lease,
                                            const std::function<bool(const outbox_row&)>& can_send = {});
+    // Claims up to `max` ready messages in one transaction (one fsync for the batch).
+    std::vector<outbox_row> claim_outbox_batch(core::instant now, std::chrono::seconds lease, int max,
+                                               const std::function<bool(const outbox_row&)>& can_send = {});
+    // What came of one claimed message; recorded for a whole batch in one transaction.
+    struct delivery_outcome {
+        std::int64_t id = 0;
+        enum class kind { sent, retry, dead } result = kind::sent;
+        core::instant at;   // sent or dead: when; retry: the next attempt
+        std::string error;
+        std::optional<outbox_message> alert; // dead: written in the same transaction
+    };
+    void record_outcomes(const std::vector<delivery_outcome>& outcomes);
     void record_sent(std::int64_t id, core::instant now);
     void record_retry(std::int64_t id, core::instant next_attempt, const std::string& error);
     // Marks the message dead; `alert` (if any) is written to the outbox in the same transaction.

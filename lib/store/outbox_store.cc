@@ -4,6 +4,8 @@
 
 #include <date/date.h>
 
+#include <algorithm>
+
 namespace reviewd::store {
 namespace {
 
@@ -50,71 +52,92 @@ void insert_message(connection& db, const outbox_message& m, std::int64_t at) {
 
 } // namespace
 
-std::optional<outbox_row> case_store::claim_outbox(core::instant now, std::chrono::seconds lease,
-                                                   const std::function<bool(const outbox_row&)>& can_send) {
+std::vector<outbox_row> case_store::claim_outbox_batch(core::instant now, std::chrono::seconds lease, int max,
+                                                       const std::function<bool(const outbox_row&)>& can_send) {
     const std::int64_t at = unix_seconds(now);
     std::lock_guard lock(impl_->write_mutex);
     connection& db = impl_->writer;
     transaction tx(db);
     auto st = db.prepare("SELECT " + std::string(outbox_columns) +
-                         " FROM outbox WHERE state = 'pending' AND next_attempt_at <= ?1 ORDER BY next_attempt_at, id LIMIT 64");
-    st.bind(1, at);
-    std::optional<outbox_row> chosen;
-    while (st.step()) {
+                         " FROM outbox INDEXED BY outbox_ready WHERE state = 'pending' AND next_attempt_at <= ?1 "
+                         "ORDER BY next_attempt_at, id "
+                         "LIMIT ?2");
+    st.bind(1, at).bind(2, max + 16);
+    std::vector<outbox_row> chosen;
+    while (st.step() && static_cast<int>(chosen.size()) < max) {
         outbox_row row = read_outbox_row(st);
         if (can_send && !can_send(row))
             continue; // e.g. its channel is at its rate limit: leave it for later
-        chosen = std::move(row);
-        break;
+        chosen.push_back(std::move(row));
     }
-    if (!chosen)
-        return std::nullopt;
-    db.prepare("UPDATE outbox SET state = 'sending', attempts = attempts + 1, lease_until = ?1, "
-               "first_attempt_at = coalesce(first_attempt_at, ?2) WHERE id = ?3")
-        .bind(1, at + lease.count())
-        .bind(2, at)
-        .bind(3, chosen->id)
-        .run();
+    if (chosen.empty())
+        return chosen;
+    auto lease_it = db.prepare("UPDATE outbox SET state = 'sending', attempts = attempts + 1, lease_until = ?1, "
+                               "first_attempt_at = coalesce(first_attempt_at, ?2) WHERE id = ?3");
+    for (auto& row : chosen) {
+        lease_it.bind(1, at + lease.count()).bind(2, at).bind(3, row.id).run();
+        lease_it.reset();
+        row.state = "sending";
+        row.attempts += 1;
+        if (!row.first_attempt_at)
+            row.first_attempt_at = at;
+    }
     tx.commit();
-    chosen->state = "sending";
-    chosen->attempts += 1;
-    if (!chosen->first_attempt_at)
-        chosen->first_attempt_at = at;
     return chosen;
 }
 
-void case_store::record_sent(std::int64_t id, core::instant now) {
+std::optional<outbox_row> case_store::claim_outbox(core::instant now, std::chrono::seconds lease,
+                                                   const std::function<bool(const outbox_row&)>& can_send) {
+    auto batch = claim_outbox_batch(now, lease, 1, can_send);
+    if (batch.empty())
+        return std::nullopt;
+    return std::move(batch.front());
+}
+
+void case_store::record_outcomes(const std::vector<delivery_outcome>& outcomes) {
+    if (outcomes.empty())
+        return;
     std::lock_guard lock(impl_->write_mutex);
-    impl_->writer
-        .prepare("UPDATE outbox SET state = 'sent', sent_at = ?1, lease_until = NULL, last_error = NULL WHERE id = ?2")
-        .bind(1, unix_seconds(now))
-        .bind(2, id)
-        .run();
+    connection& db = impl_->writer;
+    transaction tx(db);
+    auto sent = db.prepare("UPDATE outbox SET state = 'sent', sent_at = ?1, lease_until = NULL, last_error = NULL "
+                           "WHERE id = ?2");
+    auto retry = db.prepare("UPDATE outbox SET state = 'pending', next_attempt_at = ?1, lease_until = NULL, "
+                            "last_error = ?2 WHERE id = ?3 AND state = 'sending'");
+    auto dead = db.prepare("UPDATE outbox SET state = 'dead', lease_until = NULL, last_error = ?1 WHERE id = ?2");
+    for (const auto& o : outcomes) {
+        const std::int64_t at = unix_seconds(o.at);
+        switch (o.result) {
+        case delivery_outcome::kind::sent:
+            sent.bind(1, at).bind(2, o.id).run();
+            sent.reset();
+            break;
+        case delivery_outcome::kind::retry:
+            retry.bind(1, at).bind(2, o.error).bind(3, o.id).run();
+            retry.reset();
+            break;
+        case delivery_outcome::kind::dead:
+            dead.bind(1, o.error).bind(2, o.id).run();
+            dead.reset();
+            if (o.alert)
+                insert_message(db, *o.alert, at);
+            break;
+        }
+    }
+    tx.commit();
+}
+
+void case_store::record_sent(std::int64_t id, core::instant now) {
+    record_outcomes({{id, delivery_outcome::kind::sent, now, {}, std::nullopt}});
 }
 
 void case_store::record_retry(std::int64_t id, core::instant next_attempt, const std::string& error) {
-    std::lock_guard lock(impl_->write_mutex);
-    impl_->writer
-        .prepare("UPDATE outbox SET state = 'pending', next_attempt_at = ?1, lease_until = NULL, last_error = ?2 "
-                 "WHERE id = ?3 AND state = 'sending'")
-        .bind(1, unix_seconds(next_attempt))
-        .bind(2, error)
-        .bind(3, id)
-        .run();
+    record_outcomes({{id, delivery_outcome::kind::retry, next_attempt, error, std::nullopt}});
 }
 
 void case_store::record_dead(std::int64_t id, core::instant now, const std::string& error,
                              const std::optional<outbox_message>& alert) {
-    std::lock_guard lock(impl_->write_mutex);
-    connection& db = impl_->writer;
-    transaction tx(db);
-    db.prepare("UPDATE outbox SET state = 'dead', lease_until = NULL, last_error = ?1 WHERE id = ?2")
-        .bind(1, error)
-        .bind(2, id)
-        .run();
-    if (alert)
-        insert_message(db, *alert, unix_seconds(now));
-    tx.commit();
+    record_outcomes({{id, delivery_outcome::kind::dead, now, error, alert}});
 }
 
 int case_store::release_expired_leases(core::instant now) {

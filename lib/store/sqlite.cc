@@ -103,7 +103,8 @@ connection connection::open(const std::filesystem::path& file, bool create, bool
     sqlite3_busy_timeout(db, 5000);
     if (!read_only)
         c.exec("PRAGMA journal_mode=WAL");
-    c.exec("PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
+    // mmap and a larger page cache spare a read() and a copy per page on the hot paths.
+    c.exec("PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA mmap_size=268435456; PRAGMA cache_size=-16384;");
     return c;
 }
 
