@@ -99,6 +99,7 @@ int run_serve(const config& cfg) {
     runtime::outbox_worker_options worker_options;
     worker_options.threads = cfg.delivery.threads;
     worker_options.retry.give_up_after = std::chrono::hours(cfg.delivery.give_up_after_hours);
+    worker_options.idle_poll = std::chrono::milliseconds(std::min(1000, cfg.reminders.recheck_ms));
     runtime::outbox_worker worker(cases, *clock, delivery.routes(), worker_options);
 
     runtime::event_loop loop;
