@@ -14,19 +14,11 @@ std::filesystem::path resolve(const std::filesystem::path& base, const std::stri
     return p.is_absolute() ? p : base / p;
 }
 
-// A secret from a file (systemd's LoadCredential puts them in $CREDENTIALS_DIRECTORY): never
+// A secret is named by a file (systemd's LoadCredential puts them in $CREDENTIALS_DIRECTORY): never
 // only on the command line, and not in the configuration file itself.
-std::string secret_from(core::table_reader& r, const std::string& key, const std::filesystem::path& base) {
+secret_ref secret_from(core::table_reader& r, const std::string& key, const std::filesystem::path& base) {
     const std::string name = r.string(key);
-    std::filesystem::path file = resolve(base, name);
-    if (const char* dir = std::getenv("CREDENTIALS_DIRECTORY"); dir && !std::filesystem::path(name).is_absolute() &&
-                                                                   std::filesystem::exists(std::filesystem::path(dir) / name))
-        file = std::filesystem::path(dir) / name;
-    std::ifstream in(file);
-    std::string secret;
-    if (!in || !std::getline(in, secret) || secret.empty())
-        r.fail(key, "unreadable_secret", "cannot read a secret from " + file.string());
-    return secret;
+    return {name, resolve(base, name), r.file() + " " + r.path(key)};
 }
 
 std::vector<int> integers(core::table_reader& r, const std::string& key, std::vector<int> fallback) {
@@ -69,6 +61,18 @@ schedule::reminder_rule read_rule(core::table_reader& r) {
 }
 
 } // namespace
+
+std::string read_secret(const secret_ref& ref) {
+    std::filesystem::path file = ref.file;
+    if (const char* dir = std::getenv("CREDENTIALS_DIRECTORY");
+        dir && !std::filesystem::path(ref.name).is_absolute() && std::filesystem::exists(std::filesystem::path(dir) / ref.name))
+        file = std::filesystem::path(dir) / ref.name;
+    std::ifstream in(file);
+    std::string secret;
+    if (!in || !std::getline(in, secret) || secret.empty())
+        throw std::runtime_error(ref.key + ": cannot read a secret from " + file.string());
+    return secret;
+}
 
 reminder_settings read_reminders(core::table_reader& root, const std::filesystem::path& base) {
     reminder_settings s;

@@ -22,6 +22,16 @@ class table_reader;
 
 namespace reviewd::app {
 
+// Where a secret is kept (read only by `serve`, so other commands work without access to it).
+struct secret_ref {
+    std::string name;            // as written in the configuration
+    std::filesystem::path file;  // resolved against the configuration's folder
+    std::string key;             // "reviewd.toml delivery.smtp.password_file", for errors
+};
+// The secret's first line. Under systemd, a relative name found in $CREDENTIALS_DIRECTORY (from
+// LoadCredential=) is read there. Throws std::runtime_error naming the key when unreadable.
+std::string read_secret(const secret_ref& ref);
+
 struct smtp_settings {
     std::string url;
     std::string from;
@@ -31,10 +41,10 @@ struct smtp_settings {
     bool verify_peer = true;
     std::string auth = "none"; // none, password, oauth2
     std::string username;
-    std::string password;      // read from password_file
+    secret_ref password;       // password_file
     std::string oauth_token_url;
     std::string oauth_client_id;
-    std::string oauth_client_secret; // read from oauth_client_secret_file
+    secret_ref oauth_client_secret; // oauth_client_secret_file
     std::string oauth_scope;
     int max_connections = 3;
 };
@@ -42,7 +52,7 @@ struct smtp_settings {
 struct webhook_settings {
     std::string name;
     std::string url;
-    std::string secret; // read from secret_file: "whsec_..."
+    secret_ref secret;  // secret_file, holding "whsec_..."
     std::string ca_file;
 };
 

@@ -24,16 +24,16 @@ delivery_setup::delivery_setup(const config& cfg, const core::clock& clock) : cf
             c.verify_peer = s.verify_peer;
             c.max_connections = s.max_connections;
             if (s.auth == "password")
-                c.auth = delivery::smtp_password_auth{s.username, s.password};
+                c.auth = delivery::smtp_password_auth{s.username, read_secret(s.password)};
             else if (s.auth == "oauth2")
-                c.auth = delivery::smtp_oauth2_auth{s.oauth_token_url, s.oauth_client_id, s.oauth_client_secret,
+                c.auth = delivery::smtp_oauth2_auth{s.oauth_token_url, s.oauth_client_id, read_secret(s.oauth_client_secret),
                                                     s.oauth_scope, s.username};
             smtp_ = std::make_unique<delivery::smtp_transport>(c, clock);
             for (const auto& w : d.webhooks) {
                 delivery::webhook_config wc;
                 wc.name = w.name;
                 wc.url = w.url;
-                wc.secret = w.secret;
+                wc.secret = read_secret(w.secret);
                 wc.ca_file = w.ca_file;
                 wc.max_connections = d.threads; // one keep-alive connection per worker
                 webhooks_.emplace(w.name, std::make_unique<delivery::webhook_transport>(wc, clock));
@@ -41,6 +41,8 @@ delivery_setup::delivery_setup(const config& cfg, const core::clock& clock) : cf
         }
     } catch (const delivery::config_error& e) {
         throw config_error(cfg.file.string() + ": [delivery]: " + e.what());
+    } catch (const std::runtime_error& e) {
+        throw config_error(e.what()); // an unreadable secret
     }
     email_limit_ = std::make_unique<delivery::shared_rate_limiter>(d.rate_per_minute, std::chrono::seconds(60), clock.now());
     compose_.mail.text = read_file(cfg.reminders.templates / "reminder.txt");

@@ -9,6 +9,7 @@
 
 #include <CLI/CLI.hpp>
 #include <spdlog/sinks/stdout_sinks.h>
+#include <spdlog/sinks/systemd_sink.h>
 #include <spdlog/spdlog.h>
 
 #include <cstdlib>
@@ -105,8 +106,10 @@ int main(int argc, char** argv) {
 
     CLI11_PARSE(cli, argc, argv);
 
-    auto logger = spdlog::stderr_logger_mt("reviewd");
-    logger->set_pattern("%Y-%m-%dT%H:%M:%S.%e %l %v");
+    // Under systemd the journal stamps the time itself and wants the level as a priority.
+    const bool journal = std::getenv("JOURNAL_STREAM") != nullptr;
+    auto logger = journal ? spdlog::systemd_logger_mt("reviewd", "reviewd") : spdlog::stderr_logger_mt("reviewd");
+    logger->set_pattern(journal ? "%v" : "%Y-%m-%dT%H:%M:%S.%e %l %v");
     spdlog::set_default_logger(logger);
     spdlog::set_level(spdlog::level::from_str(log_level));
 
