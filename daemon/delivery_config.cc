@@ -82,6 +82,7 @@ reminder_settings read_reminders(core::table_reader& root, const std::filesystem
     if (!table)
         return s;
     core::table_reader r = root.nested(*table, "reminders");
+    s.enabled = r.boolean_or("enabled", true);
     const std::string local_time = r.string_or("local_time", "08:00");
     if (local_time.size() != 5 || local_time[2] != ':' || local_time.substr(0, 2) > "23" || local_time.substr(3) > "59" ||
         !std::isdigit(static_cast<unsigned char>(local_time[0])) || !std::isdigit(static_cast<unsigned char>(local_time[1])) ||

@@ -70,6 +70,7 @@ struct delivery_settings {
 };
 
 struct reminder_settings {
+    bool enabled = true;             // false: no reminder timers at all (an API-only deployment)
     schedule::reminder_policy policy;
     std::filesystem::path templates; // folder with reminder.txt and reminder.html
     int recheck_ms = 60000;          // the timer driver looks again at least this often

@@ -50,7 +50,8 @@ private:
 std::shared_ptr<const store::rules_snapshot> snapshot_of(const config& cfg) {
     auto s = std::make_shared<store::rules_snapshot>();
     s->loaded = load_rules(cfg);
-    s->reminders = cfg.reminders.policy;
+    if (cfg.reminders.enabled)
+        s->reminders = cfg.reminders.policy;
     s->zone = date::locate_zone(cfg.time_zone);
     return s;
 }

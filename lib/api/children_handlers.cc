@@ -115,124 +115,94 @@ http::response delete_child(call& c) {
     return json_response(200, {{"child", ref}, {"archived", true}});
 }
 
-http::response post_period(call& c) {
+// A part of a case sent as the body: read it with `read` (errors name its fields), then apply it
+// to the stored case with `apply` in one transaction. `status` answers a change.
+template <class Part, class Read, class Apply>
+http::response edit_with_part(call& c, const std::string& action, Read read, Apply apply, int status) {
     http::response error;
     const auto body = parse_body(c, error);
     if (!body)
         return error;
-    auto period = rules::period_from_json(*body);
-    if (!period)
-        return error_response(period.err());
+    core::result<Part> part = read(*body, "");
+    if (!part)
+        return error_response(part.err());
     return edit(
-        c, "period.add",
-        [&](rules::case_facts& facts) -> std::optional<core::error> {
-            facts.periods.push_back(period.value());
+        c, action, [&](rules::case_facts& facts) { return apply(facts, part.value()); }, status);
+}
+
+http::response post_period(call& c) {
+    return edit_with_part<rules::period_of_care>(
+        c, "period.add", rules::period_from_json,
+        [](rules::case_facts& facts, const rules::period_of_care& period) -> std::optional<core::error> {
+            facts.periods.push_back(period);
             return std::nullopt;
         },
         201);
 }
 
 http::response put_period(call& c) {
-    http::response error;
-    const auto body = parse_body(c, error);
-    if (!body)
-        return error;
-    auto period = rules::period_from_json(*body);
-    if (!period)
-        return error_response(period.err());
-    return edit(
-        c, "period.replace",
-        [&](rules::case_facts& facts) -> std::optional<core::error> {
+    return edit_with_part<rules::period_of_care>(
+        c, "period.replace", rules::period_from_json,
+        [&](rules::case_facts& facts, const rules::period_of_care& period) {
             std::optional<core::error> missing;
             if (auto* p = period_at(facts, c.params.at(1), missing))
-                *p = period.value();
+                *p = period;
             return missing;
         },
         200);
 }
 
 http::response post_placement(call& c) {
-    http::response error;
-    const auto body = parse_body(c, error);
-    if (!body)
-        return error;
-    auto placement = rules::placement_from_json(*body);
-    if (!placement)
-        return error_response(placement.err());
-    return edit(
-        c, "placement.add",
-        [&](rules::case_facts& facts) -> std::optional<core::error> {
+    return edit_with_part<rules::placement>(
+        c, "placement.add", rules::placement_from_json,
+        [&](rules::case_facts& facts, const rules::placement& placement) {
             std::optional<core::error> missing;
             if (auto* p = period_at(facts, c.params.at(1), missing))
-                p->placements.push_back(placement.value());
+                p->placements.push_back(placement);
             return missing;
         },
         201);
 }
 
 http::response put_placement(call& c) {
-    http::response error;
-    const auto body = parse_body(c, error);
-    if (!body)
-        return error;
-    auto placement = rules::placement_from_json(*body);
-    if (!placement)
-        return error_response(placement.err());
-    return edit(
-        c, "placement.replace",
-        [&](rules::case_facts& facts) -> std::optional<core::error> {
+    return edit_with_part<rules::placement>(
+        c, "placement.replace", rules::placement_from_json,
+        [&](rules::case_facts& facts, const rules::placement& placement) -> std::optional<core::error> {
             std::optional<core::error> missing;
             auto* p = period_at(facts, c.params.at(1), missing);
             if (!p)
                 return missing;
             const auto index = ordinal(c.params.at(2), p->placements.size());
             if (!index)
-                return core::make_error("not_found", "no placement " + c.params.at(2) +
-                                                         " in period " + c.params.at(1));
-            p->placements[date_order(p->placements)[*index]] = placement.value();
+                return core::make_error("not_found",
+                                        "no placement " + c.params.at(2) + " in period " + c.params.at(1));
+            p->placements[date_order(p->placements)[*index]] = placement;
             return std::nullopt;
         },
         200);
 }
 
 http::response post_review(call& c) {
-    http::response error;
-    const auto body = parse_body(c, error);
-    if (!body)
-        return error;
-    auto review = rules::review_from_json(*body);
-    if (!review)
-        return error_response(review.err());
-    return edit(
-        c, "review.add",
-        [&](rules::case_facts& facts) -> std::optional<core::error> {
-            const bool already = std::any_of(
-                facts.reviews.begin(), facts.reviews.end(),
-                [&](const rules::held_review& r) { return r.held == review.value().held; });
+    return edit_with_part<rules::held_review>(
+        c, "review.add", rules::review_from_json,
+        [](rules::case_facts& facts, const rules::held_review& review) -> std::optional<core::error> {
+            const bool already = std::any_of(facts.reviews.begin(), facts.reviews.end(),
+                                             [&](const rules::held_review& r) { return r.held == review.held; });
             if (already)
-                return core::make_error("conflict",
-                                        "a review held on " +
-                                            core::format_iso_date(review.value().held) +
-                                            " is recorded already",
-                                        "held");
-            facts.reviews.push_back(review.value());
+                return core::make_error(
+                    "conflict", "a review held on " + core::format_iso_date(review.held) + " is recorded already",
+                    "held");
+            facts.reviews.push_back(review);
             return std::nullopt;
         },
         201);
 }
 
 http::response post_review_request(call& c) {
-    http::response error;
-    const auto body = parse_body(c, error);
-    if (!body)
-        return error;
-    auto request = rules::review_request_from_json(*body);
-    if (!request)
-        return error_response(request.err());
-    return edit(
-        c, "review_request.add",
-        [&](rules::case_facts& facts) -> std::optional<core::error> {
-            facts.review_requests.push_back(request.value());
+    return edit_with_part<rules::review_request>(
+        c, "review_request.add", rules::review_request_from_json,
+        [](rules::case_facts& facts, const rules::review_request& request) -> std::optional<core::error> {
+            facts.review_requests.push_back(request);
             return std::nullopt;
         },
         201);

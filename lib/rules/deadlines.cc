@@ -125,17 +125,24 @@ void deadline_maker::settle(deadline& d, const deadline_subject& subject, const 
         d.status = deadline_status::open;
 }
 
-deadline deadline_maker::after_limit(const deadline_subject& subject, const rule_set& rules,
-                                     const time_limit& limit, const clock_event& start,
-                                     std::optional<core::day> met_on,
-                                     std::optional<core::day> ends) const {
-    const calendar::working_calendar& cal = calendar_of(rules);
+namespace {
+deadline begin_deadline(const deadline_subject& subject, core::day clock_start) {
     deadline d;
     d.kind = subject.kind;
     d.period = subject.period;
     d.placement = subject.placement;
     d.sequence = subject.sequence;
-    d.clock_start = start.day;
+    d.clock_start = clock_start;
+    return d;
+}
+} // namespace
+
+deadline deadline_maker::after_limit(const deadline_subject& subject, const rule_set& rules,
+                                     const time_limit& limit, const clock_event& start,
+                                     std::optional<core::day> met_on,
+                                     std::optional<core::day> ends) const {
+    const calendar::working_calendar& cal = calendar_of(rules);
+    deadline d = begin_deadline(subject, start.day);
     const applied_limit applied = apply_limit(limit, start.day, cal, rules.counting);
     d.due = applied.due;
     d.practical_due = cal.last_working_day_on_or_before(applied.due);
@@ -157,12 +164,7 @@ deadline deadline_maker::on_date(const deadline_subject& subject, const rule_set
                                  std::optional<core::day> met_on,
                                  std::optional<core::day> ends) const {
     const calendar::working_calendar& cal = calendar_of(rules);
-    deadline d;
-    d.kind = subject.kind;
-    d.period = subject.period;
-    d.placement = subject.placement;
-    d.sequence = subject.sequence;
-    d.clock_start = clock_start;
+    deadline d = begin_deadline(subject, clock_start);
     d.due = due;
     d.practical_due = cal.last_working_day_on_or_before(due);
     d.provisional = !cal.covers(d.practical_due, due);

@@ -34,7 +34,9 @@ outbox_row read_outbox_row(const statement& st) {
     return r;
 }
 
-void insert_message(connection& db, const outbox_message& m, std::int64_t at) {
+} // namespace
+
+int insert_outbox_message(connection& db, const outbox_message& m, std::int64_t at) {
     db.prepare("INSERT OR IGNORE INTO outbox (event_id, channel, recipient, event_type, subject, text_body, html_body, "
                "json_body, late, created_at, next_attempt_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)")
         .bind(1, m.event_id)
@@ -48,9 +50,8 @@ void insert_message(connection& db, const outbox_message& m, std::int64_t at) {
         .bind(9, m.late ? 1 : 0)
         .bind(10, at)
         .run();
+    return db.changes();
 }
-
-} // namespace
 
 std::vector<outbox_row> case_store::claim_outbox_batch(core::instant now, std::chrono::seconds lease, int max,
                                                        const std::function<bool(const outbox_row&)>& can_send) {
@@ -120,7 +121,7 @@ void case_store::record_outcomes(const std::vector<delivery_outcome>& outcomes) 
             dead.bind(1, o.error).bind(2, o.id).run();
             dead.reset();
             if (o.alert)
-                insert_message(db, *o.alert, at);
+                insert_outbox_message(db, *o.alert, at);
             break;
         }
     }

@@ -56,6 +56,9 @@ std::optional<std::int64_t> person_id(connection& db, const std::string& ref);
 void sync_child_timers(connection& db, std::int64_t child_id, const rule_context& rules, int* added = nullptr,
                        int* removed = nullptr);
 
+// Writes a message to the outbox (once: the event id is unique); returns 1 if written, else 0.
+int insert_outbox_message(connection& db, const outbox_message& m, std::int64_t unix_seconds);
+
 core::error not_found(const std::string& what, const std::string& ref,
                       const std::string& field = {});
 

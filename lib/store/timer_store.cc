@@ -141,24 +141,8 @@ firing_result case_store::fire_due_timers(core::instant now, const firing& how) 
     result.skipped = static_cast<int>(skipped.size());
     if (!due.empty()) {
         const auto messages = how.compose(due);
-        auto out = db.prepare("INSERT OR IGNORE INTO outbox (event_id, channel, recipient, event_type, subject, text_body, "
-                              "html_body, json_body, late, created_at, next_attempt_at) "
-                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)");
-        for (const auto& m : messages) {
-            out.bind(1, m.event_id)
-                .bind(2, m.channel)
-                .bind(3, m.recipient)
-                .bind(4, m.event_type)
-                .bind(5, m.subject)
-                .bind(6, m.text_body)
-                .bind(7, m.html_body)
-                .bind(8, m.json_body)
-                .bind(9, m.late ? 1 : 0)
-                .bind(10, at)
-                .run();
-            result.messages += db.changes();
-            out.reset();
-        }
+        for (const auto& m : messages)
+            result.messages += insert_outbox_message(db, m, at);
         auto fire = db.prepare("UPDATE timers SET state = 'fired', fired_at = ?1, late = ?2 WHERE id = ?3");
         for (const auto& t : due) {
             fire.bind(1, at).bind(2, t.late ? 1 : 0).bind(3, t.timer_id).run();

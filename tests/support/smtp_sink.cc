@@ -8,6 +8,8 @@ namespace reviewd::test {
 smtp_sink::smtp_sink(smtp_sink_options options) {
     std::vector<std::string> args{"--maildir", (dir_.path() / "mail").string(), "--stats",
                                   (dir_.path() / "stats.json").string()};
+    if (options.port != 0)
+        args.insert(args.end(), {"--port", std::to_string(options.port)});
     if (options.starttls) {
         cert_ = std::make_unique<tls_certificate>();
         args.insert(args.end(), {"--tls-cert", cert_->cert_file().string(), "--tls-key",

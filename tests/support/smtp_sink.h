@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -21,6 +22,7 @@ struct smtp_sink_options {
     bool xoauth2_any = false;                // require AUTH XOAUTH2 with any bearer
     int reject_code = 0;                     // answer RCPT (or DATA) with this code
     bool reject_at_data = false;
+    std::uint16_t port = 0; // 0: any free port; else this one (to bring a sink back where it was)
 
     // Chainable setters: smtp_sink_options().with_starttls().reject(451)
     smtp_sink_options& with_starttls() {
@@ -33,6 +35,10 @@ struct smtp_sink_options {
     }
     smtp_sink_options& with_any_xoauth2() {
         xoauth2_any = true;
+        return *this;
+    }
+    smtp_sink_options& on_port(std::uint16_t fixed) {
+        port = fixed;
         return *this;
     }
     smtp_sink_options& reject(int code, bool at_data = false) {
