@@ -23,6 +23,7 @@
 #include <date/tz.h>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <csignal>
 #include <mutex>
 
@@ -66,6 +67,45 @@ http::limits limits_of(const api_config& a) {
     return l;
 }
 
+// What the stored deadlines and timers depend on: the configuration (reminder policy, closures),
+// every rule file and the holiday data. FNV-1a over their text.
+std::string rules_fingerprint(const config& cfg) {
+    std::uint64_t h = 1469598103934665603ull;
+    const auto mix = [&](const std::string& text) {
+        for (const unsigned char c : text) {
+            h ^= c;
+            h *= 1099511628211ull;
+        }
+    };
+    mix(read_file(cfg.file));
+    mix(read_file(cfg.holidays_file));
+    std::vector<std::filesystem::path> files;
+    for (const auto& entry : std::filesystem::directory_iterator(cfg.rules_directory))
+        if (entry.path().extension() == ".toml")
+            files.push_back(entry.path());
+    std::sort(files.begin(), files.end());
+    for (const auto& f : files)
+        mix(f.filename().string() + read_file(f));
+    return std::to_string(h);
+}
+
+// After the rules, holidays or reminder policy changed (or on the first start), every case's
+// deadlines and timers are recomputed; otherwise start-up does not touch them.
+void recompute_if_rules_changed(store::case_store& cases, const config& cfg, const store::rules_snapshot& rules,
+                                const core::clock& clock) {
+    const std::string fingerprint = rules_fingerprint(cfg);
+    if (cases.meta("rules_fingerprint") == fingerprint) {
+        spdlog::info("store.recompute skipped=true reason=\"rules unchanged\"");
+        return;
+    }
+    const auto started = std::chrono::steady_clock::now();
+    const std::string now = date::format("%FT%TZ", std::chrono::time_point_cast<std::chrono::seconds>(clock.now()));
+    const auto [changed, seen] = cases.recompute_all(rules.view(), {"reviewd:rules-change"}, now);
+    cases.set_meta("rules_fingerprint", fingerprint);
+    spdlog::info("store.recompute cases={} changed={} ms={}", seen, changed,
+                 std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count());
+}
+
 std::unique_ptr<core::clock> clock_of(const config& cfg) {
     if (cfg.clock_file) {
         spdlog::warn("daemon.test_clock file={} reason=\"[testing] clock_file is set: time comes from a file\"",
@@ -93,8 +133,7 @@ int run_serve(const config& cfg) {
     const std::unique_ptr<core::clock> clock = clock_of(cfg);
     rules_holder current_rules(snapshot_of(cfg));
     store::case_store cases(cfg.database);
-    const auto [added, removed] = cases.resync_all_timers(current_rules.get()->view());
-    spdlog::info("timers.resynced added={} removed={}", added, removed);
+    recompute_if_rules_changed(cases, cfg, *current_rules.get(), *clock);
 
     delivery_setup delivery(cfg, *clock);
     runtime::outbox_worker_options worker_options;
@@ -161,10 +200,11 @@ int run_serve(const config& cfg) {
     loop.on_signals({SIGTERM, SIGINT, SIGHUP}, [&](int signal) {
         if (signal == SIGHUP) {
             try {
-                current_rules.set(snapshot_of(load_config(cfg.file)));
-                const auto [more, fewer] = cases.resync_all_timers(current_rules.get()->view());
+                const config next = load_config(cfg.file);
+                current_rules.set(snapshot_of(next));
+                recompute_if_rules_changed(cases, next, *current_rules.get(), *clock);
                 timers.poke();
-                spdlog::info("daemon.reloaded config={} timers_added={} timers_removed={}", cfg.file.string(), more, fewer);
+                spdlog::info("daemon.reloaded config={}", cfg.file.string());
             } catch (const std::exception& e) {
                 spdlog::error("daemon.reload_failed reason=\"{}\" keeping=previous", e.what());
             }

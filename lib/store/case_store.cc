@@ -20,7 +20,8 @@ struct child_row {
 };
 
 std::optional<child_row> find_child(connection& db, const std::string& ref) {
-    auto st = db.prepare("SELECT id, facts, revision, archived_at FROM children WHERE ref = ?1");
+    auto st_handle = db.prepare_cached("SELECT id, facts, revision, archived_at FROM children WHERE ref = ?1");
+    statement& st = *st_handle;
     st.bind(1, ref);
     if (!st.step())
         return std::nullopt;
@@ -66,8 +67,12 @@ core::result<write_outcome> write_case(connection& db, const rules::case_facts& 
         revision = existing->revision;
     }
     const deadline_diff diff = diff_deadlines(load_child_deadlines(db, child_id), computed.value());
-    if (!facts_changed && diff.empty())
-        return write_outcome{false, false, revision, diff.summary()};
+    if (!facts_changed && diff.empty()) {
+        // The case is as it was; its timers may still follow a changed reminder policy.
+        int added = 0, removed = 0;
+        sync_child_timers(db, child_id, rules, &added, &removed);
+        return write_outcome{false, added + removed > 0, revision, diff.summary()};
+    }
     if (existing && facts_changed) {
         revision = existing->revision + 1;
         auto upd = db.prepare(
@@ -170,6 +175,51 @@ core::result<write_outcome> case_store::archive_case(const std::string& ref, con
     return write_outcome{false, true, existing->revision, {}};
 }
 
+std::pair<int, int> case_store::recompute_all(const rule_context& rules, const actor& who, const std::string& now) {
+    std::vector<std::string> refs;
+    {
+        auto lease = read();
+        auto st = lease->prepare("SELECT ref FROM children WHERE archived_at IS NULL ORDER BY id");
+        while (st.step())
+            refs.push_back(st.text(0));
+    }
+    int changed = 0;
+    constexpr std::size_t batch = 200; // short transactions: API writes interleave
+    for (std::size_t i = 0; i < refs.size(); i += batch) {
+        std::lock_guard lock(impl_->write_mutex);
+        transaction tx(impl_->writer);
+        for (std::size_t j = i; j < std::min(refs.size(), i + batch); ++j) {
+            const auto existing = find_child(impl_->writer, refs[j]);
+            if (!existing)
+                continue;
+            const auto facts = parse_stored_facts(existing->facts, refs[j]);
+            // A case the new rules refuse keeps its old deadlines; `reviewd db check` reports it.
+            const auto outcome = write_case(impl_->writer, facts, existing, "child.recompute", rules, who, now);
+            if (outcome && outcome.value().changed)
+                ++changed;
+        }
+        tx.commit();
+    }
+    return {changed, static_cast<int>(refs.size())};
+}
+
+std::optional<std::string> case_store::meta(const std::string& key) {
+    auto lease = read();
+    auto st = lease->prepare("SELECT value FROM meta WHERE key = ?1");
+    st.bind(1, key);
+    if (!st.step())
+        return std::nullopt;
+    return st.text(0);
+}
+
+void case_store::set_meta(const std::string& key, const std::string& value) {
+    std::lock_guard lock(impl_->write_mutex);
+    impl_->writer.prepare("INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+        .bind(1, key)
+        .bind(2, value)
+        .run();
+}
+
 std::optional<stored_case> case_store::get_case(const std::string& ref) {
     auto lease = read();
     auto st = lease->prepare(
@@ -189,7 +239,8 @@ std::optional<stored_case> case_store::get_case(const std::string& ref) {
 std::optional<std::vector<stored_deadline>> case_store::case_deadlines(const std::string& ref,
                                                                        core::day today) {
     auto lease = read();
-    auto child = lease->prepare("SELECT id FROM children WHERE ref = ?1 AND archived_at IS NULL");
+    auto child_handle = lease->prepare_cached("SELECT id FROM children WHERE ref = ?1 AND archived_at IS NULL");
+    statement& child = *child_handle;
     child.bind(1, ref);
     if (!child.step())
         return std::nullopt;

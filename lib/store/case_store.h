@@ -106,10 +106,15 @@ public:
     std::vector<std::pair<token_record, std::optional<std::string>>>
     list_tokens(); // with revoked_at
 
+    // --- recompute ----------------------------------------------------------------------------
+    // Recomputes every open case's deadlines and timers under `rules`, in short transactions (after
+    // the rules, holidays or reminder policy changed). Unchanged cases write nothing; changed ones
+    // are audited as "child.recompute". Returns {cases changed, cases seen}.
+    std::pair<int, int> recompute_all(const rule_context& rules, const actor& who, const std::string& now);
+    std::optional<std::string> meta(const std::string& key);
+    void set_meta(const std::string& key, const std::string& value);
+
     // --- timers -------------------------------------------------------------------------------
-    // Recomputes every open deadline's timers under `rules` (at start and after a reload);
-    // returns how many timers were added and removed. Fired timers are never touched.
-    std::pair<int, int> resync_all_timers(const rule_context& rules);
     std::optional<core::instant> next_timer_at();
     // In one transaction: every pending timer due at `now` becomes fired (or skipped) and its
     // messages are written to the outbox. A timer whose deadline is no longer open fires nothing.

@@ -132,6 +132,13 @@ CREATE TABLE outbox (
 ) STRICT;
 CREATE INDEX outbox_ready ON outbox (next_attempt_at) WHERE state = 'pending';
 CREATE INDEX outbox_by_state ON outbox (state, id);
+
+-- Small facts about the database itself, e.g. the fingerprint of the rules its deadlines and
+-- timers were last computed with.
+CREATE TABLE meta (
+    key    TEXT PRIMARY KEY,
+    value  TEXT NOT NULL
+) STRICT;
 )sql";
 
 } // namespace
@@ -139,7 +146,7 @@ CREATE INDEX outbox_by_state ON outbox (state, id);
 const std::vector<migration>& migrations() {
     static const std::vector<migration> all = {
         {1, "children, people, assignments, deadlines, tokens, audit", v1_sql},
-        {2, "reminder timers and the transactional outbox", v2_sql},
+        {2, "reminder timers, the transactional outbox, meta", v2_sql},
     };
     return all;
 }

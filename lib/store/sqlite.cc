@@ -108,12 +108,24 @@ connection connection::open(const std::filesystem::path& file, bool create, bool
     return c;
 }
 
+connection::connection(sqlite3* db)
+    : db_(db), cache_(std::make_unique<std::unordered_map<std::string, std::unique_ptr<statement>>>()) {}
+
 connection::~connection() {
+    if (cache_)
+        cache_->clear(); // finalize cached statements before the handle closes
     sqlite3_close_v2(db_);
 }
 
-connection::connection(connection&& other) noexcept : db_(other.db_) {
+connection::connection(connection&& other) noexcept : db_(other.db_), cache_(std::move(other.cache_)) {
     other.db_ = nullptr;
+}
+
+cached_statement connection::prepare_cached(const std::string& sql) {
+    auto& slot = (*cache_)[sql];
+    if (!slot)
+        slot = std::make_unique<statement>(db_, sql);
+    return cached_statement(*slot);
 }
 
 void connection::exec(std::string_view sql) {

@@ -9,6 +9,8 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <memory>
+#include <unordered_map>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -60,6 +62,21 @@ private:
     sqlite3_stmt* stmt_ = nullptr;
 };
 
+// A statement from a connection's cache, reset (its read transaction ended, its bindings cleared)
+// when the handle goes: cached statements must never stay mid-step.
+class cached_statement {
+public:
+    explicit cached_statement(statement& st) : st_(&st) {}
+    ~cached_statement() { st_->reset(); }
+    cached_statement(const cached_statement&) = delete;
+    cached_statement& operator=(const cached_statement&) = delete;
+    statement* operator->() { return st_; }
+    statement& operator*() { return *st_; }
+
+private:
+    statement* st_;
+};
+
 class connection {
 public:
     // Opens (creating if asked) the database file with reviewd's settings: WAL, synchronous=FULL,
@@ -73,13 +90,17 @@ public:
 
     void exec(std::string_view sql); // one or more statements, no rows
     statement prepare(std::string_view sql) { return statement(db_, sql); }
+    // The same SQL text reuses one prepared statement: for the hot paths (token lookups, deadline
+    // reads), where preparing costs more than running.
+    cached_statement prepare_cached(const std::string& sql);
     std::int64_t last_insert_rowid() const { return sqlite3_last_insert_rowid(db_); }
     int changes() const { return sqlite3_changes(db_); }
     sqlite3* handle() const { return db_; }
 
 private:
-    explicit connection(sqlite3* db) : db_(db) {}
+    explicit connection(sqlite3* db);
     sqlite3* db_;
+    std::unique_ptr<std::unordered_map<std::string, std::unique_ptr<statement>>> cache_;
 };
 
 // BEGIN IMMEDIATE on construction; rolls back in the destructor unless commit() was called.

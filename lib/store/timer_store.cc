@@ -58,26 +58,6 @@ void sync_child_timers(connection& db, std::int64_t child_id, const rule_context
         *removed += static_cast<int>(obsolete.size());
 }
 
-std::pair<int, int> case_store::resync_all_timers(const rule_context& rules) {
-    std::vector<std::int64_t> children;
-    {
-        auto lease = read();
-        auto st = lease->prepare("SELECT id FROM children WHERE archived_at IS NULL ORDER BY id");
-        while (st.step())
-            children.push_back(st.integer(0));
-    }
-    int added = 0, removed = 0;
-    constexpr std::size_t batch = 500; // short transactions: API writes interleave
-    for (std::size_t i = 0; i < children.size(); i += batch) {
-        std::lock_guard lock(impl_->write_mutex);
-        transaction tx(impl_->writer);
-        for (std::size_t j = i; j < std::min(children.size(), i + batch); ++j)
-            sync_child_timers(impl_->writer, children[j], rules, &added, &removed);
-        tx.commit();
-    }
-    return {added, removed};
-}
-
 std::optional<core::instant> case_store::next_timer_at() {
     auto lease = read();
     auto st = lease->prepare("SELECT min(fire_at) FROM timers WHERE state = 'pending'");
