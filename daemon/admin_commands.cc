@@ -1,6 +1,7 @@
 // Database and token commands; see admin_commands.h.
 #include "admin_commands.h"
 
+#include "core/file_clock.h"
 #include "rules_loader.h"
 #include "store/case_store.h"
 #include "store/maintenance.h"
@@ -27,6 +28,14 @@ store::actor command_actor() {
     if (!user || !*user)
         user = std::getenv("USER");
     return {std::string("cli:") + (user && *user ? user : "unknown")};
+}
+
+// "Now" for commands that schedule outbox work: the daemon's own clock, which is the [testing]
+// clock file when one is set, so that a message retried by hand is due when the daemon says so.
+core::instant daemon_now(const config& cfg) {
+    if (cfg.clock_file)
+        return core::file_clock(*cfg.clock_file).now();
+    return std::chrono::system_clock::now();
 }
 
 std::string now_utc() {
@@ -134,7 +143,7 @@ int run_outbox_list(const config& cfg, const std::optional<std::string>& state, 
 
 int run_outbox_retry(const config& cfg, std::int64_t id) {
     auto store = open_store(cfg);
-    const auto outcome = store.retry_outbox(id, std::chrono::system_clock::now(), command_actor());
+    const auto outcome = store.retry_outbox(id, daemon_now(cfg), command_actor());
     if (!outcome) {
         std::cerr << "reviewd outbox retry: " << core::describe(outcome.err()) << "\n";
         return 2;
@@ -145,7 +154,7 @@ int run_outbox_retry(const config& cfg, std::int64_t id) {
 
 int run_outbox_discard(const config& cfg, std::int64_t id) {
     auto store = open_store(cfg);
-    const auto outcome = store.discard_outbox(id, std::chrono::system_clock::now(), command_actor());
+    const auto outcome = store.discard_outbox(id, daemon_now(cfg), command_actor());
     if (!outcome) {
         std::cerr << "reviewd outbox discard: " << core::describe(outcome.err()) << "\n";
         return 2;

@@ -108,7 +108,7 @@ TEST_CASE("calendar months are not 91 or 183 days", "[calendar][months]") {
     CHECK(add_months(iso("2026-01-31"), 2).result == iso("2026-03-31"));
 }
 
-TEST_CASE("a month limit on a closed day keeps its date; the practical deadline is the last "
+TEST_CASE("a month limit on a closed day keeps its date, the practical deadline is the last "
           "working day on or before it",
           "[calendar][months][england]") {
     struct row {

@@ -11,7 +11,7 @@
 using nlohmann::json;
 using reviewd::test::api_fixture;
 
-TEST_CASE("health needs no token; everything else does", "[e2e][api]") {
+TEST_CASE("health needs no token, everything else does", "[e2e][api]") {
     api_fixture f;
     const auto health = f.call("", "GET", "/healthz");
     CHECK(health.status == 200);

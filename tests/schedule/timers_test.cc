@@ -84,7 +84,7 @@ TEST_CASE("reminders skip bank holidays", "[schedule][timers]") {
     CHECK(day_of("missed") == "2026-04-08");
 }
 
-TEST_CASE("met and cancelled deadlines have no reminders; missed ones keep theirs", "[schedule][timers]") {
+TEST_CASE("met and cancelled deadlines have no reminders, missed ones keep theirs", "[schedule][timers]") {
     const auto& cal = test::england_and_wales();
     CHECK(schedule::timers_for(review("2026-07-16", "2026-07-16", rules::deadline_status::met), iro_only(), cal, london()).empty());
     CHECK(schedule::timers_for(review("2026-07-16", "2026-07-16", rules::deadline_status::cancelled), iro_only(), cal, london())
@@ -96,7 +96,7 @@ TEST_CASE("met and cancelled deadlines have no reminders; missed ones keep their
     CHECK(schedule::timers_for(visit, iro_only(), cal, london()).empty());
 }
 
-TEST_CASE("the same deadline gives the same keys; a moved due date gives new ones", "[schedule][timers]") {
+TEST_CASE("the same deadline gives the same keys, a moved due date gives new ones", "[schedule][timers]") {
     const auto& cal = test::england_and_wales();
     const auto a = schedule::timers_for(review("2026-07-16", "2026-07-16"), iro_only(), cal, london());
     const auto b = schedule::timers_for(review("2026-07-16", "2026-07-16"), iro_only(), cal, london());
