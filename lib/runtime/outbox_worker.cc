@@ -84,19 +84,26 @@ void outbox_worker::run() {
             spdlog::error("delivery.claim_failed error=\"{}\"", e.what());
         }
         if (!batch.empty()) {
+            // Outcomes are recorded in small groups: a kill re-sends at most the unrecorded group
+            // (an email is recorded at once; webhooks, fast and many, up to record_every at a time).
             std::vector<store::case_store::delivery_outcome> outcomes;
-            outcomes.reserve(batch.size());
             bool alerted = false;
+            const auto record = [&] {
+                try {
+                    store_.record_outcomes(outcomes);
+                } catch (const std::exception& e) {
+                    // The leases expire and the messages are tried again: at-least-once, never lost.
+                    spdlog::error("delivery.record_failed count={} error=\"{}\"", outcomes.size(), e.what());
+                }
+                outcomes.clear();
+            };
             for (const auto& row : batch) {
                 outcomes.push_back(deliver(row));
                 alerted = alerted || outcomes.back().alert.has_value();
+                if (row.message.channel == "email" || static_cast<int>(outcomes.size()) >= options_.record_every)
+                    record();
             }
-            try {
-                store_.record_outcomes(outcomes);
-            } catch (const std::exception& e) {
-                // The leases expire and the messages are tried again: at-least-once, never lost.
-                spdlog::error("delivery.record_failed count={} error=\"{}\"", outcomes.size(), e.what());
-            }
+            record();
             if (alerted)
                 wake();
             continue;

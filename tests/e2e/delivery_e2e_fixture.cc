@@ -3,6 +3,7 @@
 
 #include "support/test_data.h"
 
+#include <cstdio>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -15,18 +16,19 @@ namespace {
 // expectations are about the rules users get.
 std::string shipped_reminder_rules() {
     const std::string text = read_text_file(source_path("config/reviewd.toml"));
-    const auto begin = text.find("[[reminders.rule]]");
+    const auto begin = text.find("\n[[reminders.rule]]"); // a table, not a comment naming it
     const auto end = text.find("\n[delivery]", begin);
     if (begin == std::string::npos || end == std::string::npos)
         throw std::runtime_error("config/reviewd.toml has no [[reminders.rule]] before [delivery]");
     return text.substr(begin, end - begin) + "\n";
 }
 
-std::string quoted(const std::string& text) { return "\"" + text + "\""; }
+std::string quoted(const std::string& text) {
+    return "\"" + text + "\"";
+}
 
 std::string configuration(const std::filesystem::path& clock_file,
-                          const std::filesystem::path& secret_file,
-                          const delivery_options& d) {
+                          const std::filesystem::path& secret_file, const delivery_options& d) {
     std::string c = "\n[reminders]\nrecheck_ms = 50\n" + shipped_reminder_rules();
     c += "[testing]\nclock_file = " + quoted(clock_file.string()) + "\n";
     c += "[delivery]\ntransport = \"network\"\n"
@@ -68,15 +70,23 @@ void expect_2xx(const http_reply& r, const std::string& what) {
 } // namespace
 
 date::sys_seconds at(const std::string& text) {
-    std::istringstream in(text);
-    date::sys_seconds t;
-    in >> date::parse("%FT%TZ", t);
-    if (in.fail())
+    int y = 0, mo = 0, d = 0, h = 0, mi = 0, sec = 0;
+    char z = 0;
+    if (std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%c", &y, &mo, &d, &h, &mi, &sec, &z) !=
+            7 ||
+        z != 'Z')
         throw std::runtime_error("not an instant: " + text);
-    return t;
+    const date::year_month_day day{date::year{y}, date::month{static_cast<unsigned>(mo)},
+                                   date::day{static_cast<unsigned>(d)}};
+    if (!day.ok())
+        throw std::runtime_error("not an instant: " + text);
+    return date::sys_days{day} + std::chrono::hours(h) + std::chrono::minutes(mi) +
+           std::chrono::seconds(sec);
 }
 
-std::string iso(date::sys_seconds t) { return date::format("%FT%TZ", t); }
+std::string iso(date::sys_seconds t) {
+    return date::format("%FT%TZ", t);
+}
 
 std::string received_mail::header(const std::string& name) const {
     const std::string head = text.substr(0, text.find("\r\n\r\n"));
@@ -118,16 +128,17 @@ void delivery_stack::set_clock(date::sys_seconds t) {
 }
 
 void delivery_stack::add_iro(const std::string& ref, const std::string& manager) {
-    const nlohmann::json body = {
-        {"role", "iro"}, {"name", "Staff " + ref}, {"email", ref + "@council.example"},
-        {"manager", manager}};
+    const nlohmann::json body = {{"role", "iro"},
+                                 {"name", "Staff " + ref},
+                                 {"email", ref + "@council.example"},
+                                 {"manager", manager}};
     expect_2xx(api.call("admin", "PUT", "/v1/people/" + ref, body.dump()), "PUT person " + ref);
 }
 
 void delivery_stack::put_child(const std::string& ref, const std::string& start) {
-    expect_2xx(api.call("integration", "PUT", "/v1/children/" + ref,
-                        api_fixture::case_json(ref, start)),
-               "PUT child " + ref);
+    expect_2xx(
+        api.call("integration", "PUT", "/v1/children/" + ref, api_fixture::case_json(ref, start)),
+        "PUT child " + ref);
 }
 
 void delivery_stack::assign(const std::string& child, const std::string& iro) {
@@ -180,7 +191,9 @@ void delivery_stack::stop() {
                                  log());
 }
 
-void delivery_stack::kill() { api.daemon.kill_now(); }
+void delivery_stack::kill() {
+    api.daemon.kill_now();
+}
 
 void delivery_stack::restart() {
     api.daemon.start();
@@ -203,7 +216,8 @@ std::vector<received_mail> mails(const smtp_sink& sink) {
 
 std::vector<nlohmann::json> hook_posts(const webhook_receiver& receiver) {
     std::vector<nlohmann::json> out;
-    for (const auto& r : receiver.stats()["requests"])
+    const auto stats = receiver.stats(); // kept: a range-for over a temporary's member dangles
+    for (const auto& r : stats["requests"])
         if (r["path"] != "/oauth/token")
             out.push_back(r);
     return out;
@@ -214,14 +228,15 @@ nlohmann::json body_of(const nlohmann::json& post) {
 }
 
 bool wait_for_mails(const smtp_sink& sink, std::size_t n) {
-    return eventually([&] { return sink.messages_received() >= static_cast<int>(n); },
-                      wait_limit);
+    return eventually([&] { return sink.messages_received() >= static_cast<int>(n); }, wait_limit);
 }
 
 bool wait_for_posts(const webhook_receiver& receiver, std::size_t n) {
     return eventually([&] { return hook_posts(receiver).size() >= n; }, wait_limit);
 }
 
-void quiet_period() { std::this_thread::sleep_for(std::chrono::milliseconds(400)); }
+void quiet_period() {
+    std::this_thread::sleep_for(std::chrono::milliseconds(400));
+}
 
 } // namespace reviewd::test

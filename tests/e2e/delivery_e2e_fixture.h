@@ -35,7 +35,7 @@ struct delivery_options {
     std::string smtp_url;
     // Keys of [delivery.smtp] besides url; the default allows the plain loopback sink.
     std::string smtp_keys = "require_tls = false\nallow_plain_on_loopback = true\n";
-    std::string webhook_url; // empty: no webhook configured
+    std::string webhook_url;   // empty: no webhook configured
     std::string delivery_keys; // more [delivery] keys
 };
 
@@ -49,8 +49,8 @@ struct outbox_entry {
 
 // One message as the SMTP sink received it.
 struct received_mail {
-    std::string rcpt; // the envelope recipient
-    std::string text; // the raw message
+    std::string rcpt;                                  // the envelope recipient
+    std::string text;                                  // the raw message
     std::string header(const std::string& name) const; // unfolded value, "" when absent
 };
 
@@ -79,7 +79,9 @@ public:
         return api.daemon.command(args);
     }
 
-    void stop();    // SIGTERM; throws unless it exits 0
+    // SIGTERM; throws unless it exits 0 (so under ASan, no leak or error at shutdown either).
+    // Each test ends with it; the destructor only kills.
+    void stop();
     void kill();    // SIGKILL
     void restart(); // starts the daemon again (a new port) and reconnects the client
     std::string log() const { return api.daemon.log(); }
