@@ -78,6 +78,15 @@ TEST_CASE("a case's life through the API", "[e2e][api]") {
                                     R"({"start": "2026-07-01"})");
     CHECK(overlapping.status == 422);
     CHECK(f.json_of(overlapping)["error"]["code"] == "overlapping_placements");
+    const auto ended = f.call("integration", "PUT", "/v1/children/C1/periods/1/placements/2",
+                              R"({"start": "2026-06-01", "end": "2026-11-30", "long_term": true})");
+    CHECK(ended.status == 200);
+    CHECK(f.json_of(f.call("manager", "GET",
+                           "/v1/children/C1"))["case"]["periods"][0]["placements"][1]["end"] ==
+          "2026-11-30");
+    CHECK(f.call("integration", "PUT", "/v1/children/C1/periods/1/placements/3",
+                 R"({"start": "2026-06-01"})")
+              .status == 404);
 
     CHECK(f.call("integration", "DELETE", "/v1/children/C1").status == 200);
     CHECK(f.call("manager", "GET", "/v1/children/C1").status == 404);
