@@ -2,11 +2,16 @@
 // and the checklist helper; see escalation.h.
 #include "escalation/escalation.h"
 
+#include "core/enum_names.h"
+
 #include <array>
 #include <utility>
 
 namespace reviewd::escalation {
 namespace {
+
+using core::name_of;
+using core::value_of;
 
 constexpr std::array<std::pair<category, std::string_view>, 4> category_names{{
     {category::care_plan_not_implemented, "care_plan_not_implemented"},
@@ -42,23 +47,6 @@ constexpr std::array<std::pair<checklist_item, std::string_view>, 3> item_names{
     {checklist_item::advocate_offered, "advocate_offered"},
     {checklist_item::wishes_and_feelings_recorded, "wishes_and_feelings_recorded"},
 }};
-
-template <class T, std::size_t N>
-std::string_view name_of(const std::array<std::pair<T, std::string_view>, N>& names, T value) {
-    for (const auto& [v, name] : names)
-        if (v == value)
-            return name;
-    return "unknown";
-}
-
-template <class T, std::size_t N>
-std::optional<T> value_of(const std::array<std::pair<T, std::string_view>, N>& names,
-                          std::string_view text) {
-    for (const auto& [v, name] : names)
-        if (name == text)
-            return v;
-    return std::nullopt;
-}
 
 } // namespace
 

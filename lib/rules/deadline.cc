@@ -1,11 +1,16 @@
 // Names and keys of deadlines; see deadline.h.
 #include "rules/deadline.h"
 
+#include "core/enum_names.h"
+
 #include <array>
 #include <utility>
 
 namespace reviewd::rules {
 namespace {
+
+using core::name_of;
+using core::value_of;
 
 constexpr std::array<std::pair<deadline_kind, std::string_view>, 8> kind_names{{
     {deadline_kind::review, "review"},
@@ -25,23 +30,6 @@ constexpr std::array<std::pair<deadline_status, std::string_view>, 5> status_nam
     {deadline_status::missed, "missed"},
     {deadline_status::cancelled, "cancelled"},
 }};
-
-template <class E, std::size_t N>
-std::string_view name_of(const std::array<std::pair<E, std::string_view>, N>& names, E value) {
-    for (const auto& [v, name] : names)
-        if (v == value)
-            return name;
-    return "unknown";
-}
-
-template <class E, std::size_t N>
-std::optional<E> value_of(const std::array<std::pair<E, std::string_view>, N>& names,
-                          std::string_view text) {
-    for (const auto& [v, name] : names)
-        if (name == text)
-            return v;
-    return std::nullopt;
-}
 
 } // namespace
 
