@@ -156,9 +156,11 @@ int run_serve(const config& cfg) {
             store::firing batch = how;
             batch.today = core::local_date(now, cfg.time_zone);
             const auto fired = cases.fire_due_timers(now, batch);
-            if (fired.fired + fired.skipped > 0)
-                spdlog::info("timers.fired fired={} late={} skipped={} messages={}", fired.fired, fired.late,
-                             fired.skipped, fired.messages);
+            if (fired.fired > 0)
+                spdlog::info("timers.fired reminders={} late={} messages={}", fired.fired, fired.late, fired.messages);
+            for (const auto& [why, count] : fired.skipped_because)
+                spdlog::info("timers.skipped reminders={} reason=\"{}\"", count, why);
+
             if (fired.messages > 0)
                 worker.wake();
         },

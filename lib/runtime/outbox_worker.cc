@@ -122,8 +122,8 @@ store::case_store::delivery_outcome outbox_worker::deliver(const store::outbox_r
     const core::instant now = clock_.now();
     if (result.result == delivery::send_result::outcome::sent) {
         ++sent_;
-        spdlog::debug("delivery.sent id={} channel={} attempt={}{}", row.id, row.message.channel, row.attempts,
-                      row.message.late ? " late=true" : "");
+        spdlog::info("delivery.sent id={} channel={} type={} attempt={}{}", row.id, row.message.channel,
+                     row.message.event_type, row.attempts, row.message.late ? " late=true" : "");
         return {row.id, outcome::kind::sent, now, {}, std::nullopt};
     }
     const core::instant first = core::instant{std::chrono::seconds(row.first_attempt_at.value_or(row.created_at))};

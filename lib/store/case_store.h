@@ -19,6 +19,7 @@
 #include <date/tz.h>
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -59,6 +60,7 @@ struct firing_result {
     int skipped = 0;  // too old, or nobody to tell
     int messages = 0; // outbox rows written
     int late = 0;     // of the fired, how many were late
+    std::map<std::string, int> skipped_because; // reason -> count, for the log
 };
 
 class case_store {

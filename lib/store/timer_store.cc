@@ -119,6 +119,8 @@ firing_result case_store::fire_due_timers(core::instant now, const firing& how) 
         skip.reset();
     }
     result.skipped = static_cast<int>(skipped.size());
+    for (const auto& [_, why] : skipped)
+        ++result.skipped_because[why];
     if (!due.empty()) {
         const auto messages = how.compose(due);
         for (const auto& m : messages)
