@@ -133,11 +133,14 @@ int run_outbox_list(const config& cfg, const std::optional<std::string>& state, 
     const auto rows = store.list_outbox(state, limit);
     std::cout << "ID\tSTATE\tCHANNEL\tATTEMPTS\tCREATED\tNEXT\tSENT\tEVENT\tLAST ERROR\n";
     for (const auto& r : rows)
-        std::cout << r.id << "\t" << r.state << "\t" << r.message.channel << "\t" << r.attempts << "\t"
-                  << when(r.created_at) << "\t" << (r.state == "pending" ? when(r.next_attempt_at) : "-") << "\t"
-                  << when(r.sent_at) << "\t" << r.message.event_id << "\t" << r.last_error.value_or("-") << "\n";
+        std::cout << r.id << "\t" << r.state << "\t" << r.message.channel << "\t" << r.attempts
+                  << "\t" << when(r.created_at) << "\t"
+                  << (r.state == "pending" ? when(r.next_attempt_at) : "-") << "\t"
+                  << when(r.sent_at) << "\t" << r.message.event_id << "\t"
+                  << r.last_error.value_or("-") << "\n";
     std::cout.flush();
-    std::cerr << rows.size() << " message" << (rows.size() == 1 ? "" : "s") << (state ? " " + *state : "") << "\n";
+    std::cerr << rows.size() << " message" << (rows.size() == 1 ? "" : "s")
+              << (state ? " " + *state : "") << "\n";
     return 0;
 }
 
@@ -148,7 +151,8 @@ int run_outbox_retry(const config& cfg, std::int64_t id) {
         std::cerr << "reviewd outbox retry: " << core::describe(outcome.err()) << "\n";
         return 2;
     }
-    std::cout << "message " << id << " will be sent again (the running daemon picks it up within a second)\n";
+    std::cout << "message " << id
+              << " will be sent again (the running daemon picks it up within a second)\n";
     return 0;
 }
 

@@ -16,12 +16,14 @@ std::filesystem::path resolve(const std::filesystem::path& base, const std::stri
 
 // A secret is named by a file (systemd's LoadCredential puts them in $CREDENTIALS_DIRECTORY): never
 // only on the command line, and not in the configuration file itself.
-secret_ref secret_from(core::table_reader& r, const std::string& key, const std::filesystem::path& base) {
+secret_ref secret_from(core::table_reader& r, const std::string& key,
+                       const std::filesystem::path& base) {
     const std::string name = r.string(key);
     return {name, resolve(base, name), r.file() + " " + r.path(key)};
 }
 
-std::vector<int> integers(core::table_reader& r, const std::string& key, std::vector<int> fallback) {
+std::vector<int> integers(core::table_reader& r, const std::string& key,
+                          std::vector<int> fallback) {
     const toml::node* node = r.find(key);
     if (!node)
         return fallback;
@@ -30,7 +32,8 @@ std::vector<int> integers(core::table_reader& r, const std::string& key, std::ve
         r.fail(key, "wrong_type", "expected an array of whole numbers");
     std::vector<int> out;
     for (const auto& element : *array) {
-        if (!element.is_integer() || *element.value<std::int64_t>() < 1 || *element.value<std::int64_t>() > 60)
+        if (!element.is_integer() || *element.value<std::int64_t>() < 1 ||
+            *element.value<std::int64_t>() > 60)
             r.fail(key, "wrong_type", "expected whole numbers from 1 to 60");
         out.push_back(static_cast<int>(*element.value<std::int64_t>()));
     }
@@ -49,13 +52,15 @@ schedule::reminder_rule read_rule(core::table_reader& r) {
         const auto who = schedule::audience_from(name);
         if (!who)
             r.fail("to", "invalid_value",
-                   "\"" + name + "\" is not one of iro, iro_manager, team_manager, social_worker, webhook");
+                   "\"" + name +
+                       "\" is not one of iro, iro_manager, team_manager, social_worker, webhook");
         rule.to.push_back(*who);
     }
     rule.before_working_days = integers(r, "before_working_days", rule.before_working_days);
     rule.on_due_day = r.boolean_or("on_due_day", rule.on_due_day);
     rule.after_missed = r.boolean_or("after_missed", rule.after_missed);
-    rule.weekly_while_missed = static_cast<int>(r.integer_or("weekly_while_missed", rule.weekly_while_missed, 0, 52));
+    rule.weekly_while_missed =
+        static_cast<int>(r.integer_or("weekly_while_missed", rule.weekly_while_missed, 0, 52));
     r.reject_unknown_keys();
     return rule;
 }
@@ -65,7 +70,8 @@ schedule::reminder_rule read_rule(core::table_reader& r) {
 std::string read_secret(const secret_ref& ref) {
     std::filesystem::path file = ref.file;
     if (const char* dir = std::getenv("CREDENTIALS_DIRECTORY");
-        dir && !std::filesystem::path(ref.name).is_absolute() && std::filesystem::exists(std::filesystem::path(dir) / ref.name))
+        dir && !std::filesystem::path(ref.name).is_absolute() &&
+        std::filesystem::exists(std::filesystem::path(dir) / ref.name))
         file = std::filesystem::path(dir) / ref.name;
     std::ifstream in(file);
     std::string secret;
@@ -84,21 +90,27 @@ reminder_settings read_reminders(core::table_reader& root, const std::filesystem
     core::table_reader r = root.nested(*table, "reminders");
     s.enabled = r.boolean_or("enabled", true);
     const std::string local_time = r.string_or("local_time", "08:00");
-    if (local_time.size() != 5 || local_time[2] != ':' || local_time.substr(0, 2) > "23" || local_time.substr(3) > "59" ||
-        !std::isdigit(static_cast<unsigned char>(local_time[0])) || !std::isdigit(static_cast<unsigned char>(local_time[1])) ||
-        !std::isdigit(static_cast<unsigned char>(local_time[3])) || !std::isdigit(static_cast<unsigned char>(local_time[4])))
+    if (local_time.size() != 5 || local_time[2] != ':' || local_time.substr(0, 2) > "23" ||
+        local_time.substr(3) > "59" || !std::isdigit(static_cast<unsigned char>(local_time[0])) ||
+        !std::isdigit(static_cast<unsigned char>(local_time[1])) ||
+        !std::isdigit(static_cast<unsigned char>(local_time[3])) ||
+        !std::isdigit(static_cast<unsigned char>(local_time[4])))
         r.fail("local_time", "invalid_value", "\"" + local_time + "\" is not a time HH:MM");
-    s.policy.local_time = std::chrono::hours(std::stoi(local_time.substr(0, 2))) + std::chrono::minutes(std::stoi(local_time.substr(3)));
-    s.policy.late = r.one_of("late_policy", {"fire_once", "skip_older"}, "fire_once") == 0 ? schedule::late_policy::fire_once
-                                                                                           : schedule::late_policy::skip_older;
-    s.policy.skip_older_than_days = static_cast<int>(r.integer_or("skip_older_than_days", 14, 1, 365));
+    s.policy.local_time = std::chrono::hours(std::stoi(local_time.substr(0, 2))) +
+                          std::chrono::minutes(std::stoi(local_time.substr(3)));
+    s.policy.late = r.one_of("late_policy", {"fire_once", "skip_older"}, "fire_once") == 0
+                        ? schedule::late_policy::fire_once
+                        : schedule::late_policy::skip_older;
+    s.policy.skip_older_than_days =
+        static_cast<int>(r.integer_or("skip_older_than_days", 14, 1, 365));
     s.policy.late_after = std::chrono::minutes(r.integer_or("late_after_minutes", 15, 1, 1440));
     s.templates = resolve(base, r.string_or("templates", "templates"));
     s.recheck_ms = static_cast<int>(r.integer_or("recheck_ms", s.recheck_ms, 10, 60000));
     if (const toml::array* rules = r.array_of_tables("rule")) {
         s.policy.rules.clear();
         for (std::size_t i = 0; i < rules->size(); ++i) {
-            core::table_reader rr = r.nested(*rules->get(i)->as_table(), "rule[" + std::to_string(i) + "]");
+            core::table_reader rr =
+                r.nested(*rules->get(i)->as_table(), "rule[" + std::to_string(i) + "]");
             s.policy.rules.push_back(read_rule(rr));
         }
     }
@@ -117,8 +129,10 @@ delivery_settings read_delivery(core::table_reader& root, const std::filesystem:
     s.folder = resolve(base, r.string_or("folder", "outbox"));
     s.from = r.string_or("from", s.from);
     s.threads = static_cast<int>(r.integer_or("threads", s.threads, 1, 16));
-    s.rate_per_minute = static_cast<int>(r.integer_or("rate_per_minute", s.rate_per_minute, 1, 100000));
-    s.give_up_after_hours = static_cast<int>(r.integer_or("give_up_after_hours", s.give_up_after_hours, 1, 24 * 14));
+    s.rate_per_minute =
+        static_cast<int>(r.integer_or("rate_per_minute", s.rate_per_minute, 1, 100000));
+    s.give_up_after_hours =
+        static_cast<int>(r.integer_or("give_up_after_hours", s.give_up_after_hours, 1, 24 * 14));
     s.alert_email = r.string_or("alert_email", "");
     s.alert_webhook = r.string_or("alert_webhook", "");
     if (const toml::table* smtp = r.table("smtp")) {
@@ -150,7 +164,8 @@ delivery_settings read_delivery(core::table_reader& root, const std::filesystem:
     }
     if (const toml::array* hooks = r.array_of_tables("webhook")) {
         for (std::size_t i = 0; i < hooks->size(); ++i) {
-            core::table_reader h = r.nested(*hooks->get(i)->as_table(), "webhook[" + std::to_string(i) + "]");
+            core::table_reader h =
+                r.nested(*hooks->get(i)->as_table(), "webhook[" + std::to_string(i) + "]");
             webhook_settings w;
             w.name = h.string("name");
             if (s.transport == "network") {
@@ -171,7 +186,8 @@ delivery_settings read_delivery(core::table_reader& root, const std::filesystem:
     return s;
 }
 
-std::optional<std::filesystem::path> read_testing_clock(core::table_reader& root, const std::filesystem::path& base) {
+std::optional<std::filesystem::path> read_testing_clock(core::table_reader& root,
+                                                        const std::filesystem::path& base) {
     const toml::table* table = root.table("testing");
     if (!table)
         return std::nullopt;

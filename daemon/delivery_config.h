@@ -24,9 +24,9 @@ namespace reviewd::app {
 
 // Where a secret is kept (read only by `serve`, so other commands work without access to it).
 struct secret_ref {
-    std::string name;            // as written in the configuration
-    std::filesystem::path file;  // resolved against the configuration's folder
-    std::string key;             // "reviewd.toml delivery.smtp.password_file", for errors
+    std::string name;           // as written in the configuration
+    std::filesystem::path file; // resolved against the configuration's folder
+    std::string key;            // "reviewd.toml delivery.smtp.password_file", for errors
 };
 // The secret's first line. Under systemd, a relative name found in $CREDENTIALS_DIRECTORY (from
 // LoadCredential=) is read there. Throws std::runtime_error naming the key when unreadable.
@@ -41,7 +41,7 @@ struct smtp_settings {
     bool verify_peer = true;
     std::string auth = "none"; // none, password, oauth2
     std::string username;
-    secret_ref password;       // password_file
+    secret_ref password; // password_file
     std::string oauth_token_url;
     std::string oauth_client_id;
     secret_ref oauth_client_secret; // oauth_client_secret_file
@@ -52,7 +52,7 @@ struct smtp_settings {
 struct webhook_settings {
     std::string name;
     std::string url;
-    secret_ref secret;  // secret_file, holding "whsec_..."
+    secret_ref secret; // secret_file, holding "whsec_..."
     std::string ca_file;
 };
 
@@ -61,16 +61,16 @@ struct delivery_settings {
     std::filesystem::path folder;   // file transport: where .eml and .json files go
     std::string from = "reviewd <reviewd@localhost>";
     int threads = 2;
-    int rate_per_minute = 30;        // emails, per the Microsoft 365 mailbox limit
+    int rate_per_minute = 30; // emails, per the Microsoft 365 mailbox limit
     int give_up_after_hours = 24;
-    std::string alert_email;         // dead-message alerts; empty: none
+    std::string alert_email; // dead-message alerts; empty: none
     std::string alert_webhook;
     std::optional<smtp_settings> smtp;
     std::vector<webhook_settings> webhooks;
 };
 
 struct reminder_settings {
-    bool enabled = true;             // false: no reminder timers at all (an API-only deployment)
+    bool enabled = true; // false: no reminder timers at all (an API-only deployment)
     schedule::reminder_policy policy;
     std::filesystem::path templates; // folder with reminder.txt and reminder.html
     int recheck_ms = 60000;          // the timer driver looks again at least this often
@@ -79,6 +79,7 @@ struct reminder_settings {
 // Readers for the three tables; `base` resolves relative paths. Throw core::load_failure.
 reminder_settings read_reminders(core::table_reader& root, const std::filesystem::path& base);
 delivery_settings read_delivery(core::table_reader& root, const std::filesystem::path& base);
-std::optional<std::filesystem::path> read_testing_clock(core::table_reader& root, const std::filesystem::path& base);
+std::optional<std::filesystem::path> read_testing_clock(core::table_reader& root,
+                                                        const std::filesystem::path& base);
 
 } // namespace reviewd::app

@@ -12,7 +12,8 @@ delivery_setup::delivery_setup(const config& cfg, const core::clock& clock) : cf
     const delivery_settings& d = cfg.delivery;
     try {
         if (d.transport == "file") {
-            file_ = std::make_unique<delivery::file_transport>(delivery::file_transport_config{d.folder, d.from}, clock);
+            file_ = std::make_unique<delivery::file_transport>(
+                delivery::file_transport_config{d.folder, d.from}, clock);
         } else {
             const smtp_settings& s = *d.smtp;
             delivery::smtp_config c;
@@ -26,7 +27,8 @@ delivery_setup::delivery_setup(const config& cfg, const core::clock& clock) : cf
             if (s.auth == "password")
                 c.auth = delivery::smtp_password_auth{s.username, read_secret(s.password)};
             else if (s.auth == "oauth2")
-                c.auth = delivery::smtp_oauth2_auth{s.oauth_token_url, s.oauth_client_id, read_secret(s.oauth_client_secret),
+                c.auth = delivery::smtp_oauth2_auth{s.oauth_token_url, s.oauth_client_id,
+                                                    read_secret(s.oauth_client_secret),
                                                     s.oauth_scope, s.username};
             smtp_ = std::make_unique<delivery::smtp_transport>(c, clock);
             for (const auto& w : d.webhooks) {
@@ -44,7 +46,8 @@ delivery_setup::delivery_setup(const config& cfg, const core::clock& clock) : cf
     } catch (const std::runtime_error& e) {
         throw config_error(e.what()); // an unreadable secret
     }
-    email_limit_ = std::make_unique<delivery::shared_rate_limiter>(d.rate_per_minute, std::chrono::seconds(60), clock.now());
+    email_limit_ = std::make_unique<delivery::shared_rate_limiter>(
+        d.rate_per_minute, std::chrono::seconds(60), clock.now());
     compose_.mail.text = read_file(cfg.reminders.templates / "reminder.txt");
     compose_.mail.html = read_file(cfg.reminders.templates / "reminder.html");
     for (const auto& w : d.webhooks)
@@ -68,9 +71,11 @@ runtime::outbox_routes delivery_setup::routes() {
         if (dead.message.event_type == "outbox.dead")
             return std::nullopt; // an alert that died raises no alert about itself
         const delivery_settings& d = cfg_.delivery;
-        if (!d.alert_webhook.empty() && !(dead.message.channel == "webhook" && dead.message.recipient == d.alert_webhook))
+        if (!d.alert_webhook.empty() &&
+            !(dead.message.channel == "webhook" && dead.message.recipient == d.alert_webhook))
             return reminders::compose_dead_alert(dead, "webhook", d.alert_webhook, compose_);
-        if (!d.alert_email.empty() && !(dead.message.channel == "email" && dead.message.recipient == d.alert_email))
+        if (!d.alert_email.empty() &&
+            !(dead.message.channel == "email" && dead.message.recipient == d.alert_email))
             return reminders::compose_dead_alert(dead, "email", d.alert_email, compose_);
         return std::nullopt;
     };
@@ -80,7 +85,8 @@ runtime::outbox_routes delivery_setup::routes() {
 std::string delivery_setup::describe() const {
     if (file_)
         return "file folder=" + cfg_.delivery.folder.string();
-    return "network smtp=" + cfg_.delivery.smtp->url + " webhooks=" + std::to_string(webhooks_.size());
+    return "network smtp=" + cfg_.delivery.smtp->url +
+           " webhooks=" + std::to_string(webhooks_.size());
 }
 
 } // namespace reviewd::app

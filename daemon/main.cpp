@@ -99,7 +99,8 @@ int main(int argc, char** argv) {
         ->check(CLI::IsMember({"pending", "sending", "sent", "dead", "discarded"}));
     outbox_list->add_option("--limit", outbox_limit, "At most this many")->capture_default_str();
     std::int64_t outbox_id = 0;
-    auto* outbox_retry = outbox_cmd->add_subcommand("retry", "Send a dead or discarded message again");
+    auto* outbox_retry =
+        outbox_cmd->add_subcommand("retry", "Send a dead or discarded message again");
     outbox_retry->add_option("id", outbox_id, "The message's id (from outbox list)")->required();
     auto* outbox_discard = outbox_cmd->add_subcommand("discard", "Stop trying to send a message");
     outbox_discard->add_option("id", outbox_id, "The message's id (from outbox list)")->required();
@@ -108,7 +109,8 @@ int main(int argc, char** argv) {
 
     // Under systemd the journal stamps the time itself and wants the level as a priority.
     const bool journal = std::getenv("JOURNAL_STREAM") != nullptr;
-    auto logger = journal ? spdlog::systemd_logger_mt("reviewd", "reviewd") : spdlog::stderr_logger_mt("reviewd");
+    auto logger = journal ? spdlog::systemd_logger_mt("reviewd", "reviewd")
+                          : spdlog::stderr_logger_mt("reviewd");
     logger->set_pattern(journal ? "%v" : "%Y-%m-%dT%H:%M:%S.%e %l %v");
     spdlog::set_default_logger(logger);
     spdlog::set_level(spdlog::level::from_str(log_level));
@@ -144,9 +146,11 @@ int main(int argc, char** argv) {
         if (*token_list)
             return app::run_token_list(cfg);
         if (*outbox_list)
-            return app::run_outbox_list(cfg, dead_only ? std::optional<std::string>("dead")
-                                             : outbox_state.empty() ? std::nullopt
-                                                                    : std::optional<std::string>(outbox_state),
+            return app::run_outbox_list(cfg,
+                                        dead_only ? std::optional<std::string>("dead")
+                                        : outbox_state.empty()
+                                            ? std::nullopt
+                                            : std::optional<std::string>(outbox_state),
                                         outbox_limit);
         if (*outbox_retry)
             return app::run_outbox_retry(cfg, outbox_id);

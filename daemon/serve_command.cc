@@ -33,7 +33,8 @@ namespace {
 // The rules in force, swapped whole on SIGHUP; readers keep the snapshot they took.
 class rules_holder {
 public:
-    explicit rules_holder(std::shared_ptr<const store::rules_snapshot> initial) : current_(std::move(initial)) {}
+    explicit rules_holder(std::shared_ptr<const store::rules_snapshot> initial)
+        : current_(std::move(initial)) {}
     std::shared_ptr<const store::rules_snapshot> get() const {
         std::lock_guard lock(mutex_);
         return current_;
@@ -91,24 +92,28 @@ std::string rules_fingerprint(const config& cfg) {
 
 // After the rules, holidays or reminder policy changed (or on the first start), every case's
 // deadlines and timers are recomputed; otherwise start-up does not touch them.
-void recompute_if_rules_changed(store::case_store& cases, const config& cfg, const store::rules_snapshot& rules,
-                                const core::clock& clock) {
+void recompute_if_rules_changed(store::case_store& cases, const config& cfg,
+                                const store::rules_snapshot& rules, const core::clock& clock) {
     const std::string fingerprint = rules_fingerprint(cfg);
     if (cases.meta("rules_fingerprint") == fingerprint) {
         spdlog::info("store.recompute skipped=true reason=\"rules unchanged\"");
         return;
     }
     const auto started = std::chrono::steady_clock::now();
-    const std::string now = date::format("%FT%TZ", std::chrono::time_point_cast<std::chrono::seconds>(clock.now()));
+    const std::string now =
+        date::format("%FT%TZ", std::chrono::time_point_cast<std::chrono::seconds>(clock.now()));
     const auto [changed, seen] = cases.recompute_all(rules.view(), {"reviewd:rules-change"}, now);
     cases.set_meta("rules_fingerprint", fingerprint);
     spdlog::info("store.recompute cases={} changed={} ms={}", seen, changed,
-                 std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count());
+                 std::chrono::duration_cast<std::chrono::milliseconds>(
+                     std::chrono::steady_clock::now() - started)
+                     .count());
 }
 
 std::unique_ptr<core::clock> clock_of(const config& cfg) {
     if (cfg.clock_file) {
-        spdlog::warn("daemon.test_clock file={} reason=\"[testing] clock_file is set: time comes from a file\"",
+        spdlog::warn("daemon.test_clock file={} reason=\"[testing] clock_file is set: time comes "
+                     "from a file\"",
                      cfg.clock_file->string());
         return std::make_unique<core::file_clock>(*cfg.clock_file);
     }
@@ -119,7 +124,8 @@ std::unique_ptr<core::clock> clock_of(const config& cfg) {
 
 int run_serve(const config& cfg) {
     if (cfg.database.empty()) {
-        spdlog::critical("daemon.start_failed reason=\"{} has no [store] path\"", cfg.file.string());
+        spdlog::critical("daemon.start_failed reason=\"{} has no [store] path\"",
+                         cfg.file.string());
         return 1;
     }
     try {
@@ -157,7 +163,8 @@ int run_serve(const config& cfg) {
             batch.today = core::local_date(now, cfg.time_zone);
             const auto fired = cases.fire_due_timers(now, batch);
             if (fired.fired > 0)
-                spdlog::info("timers.fired reminders={} late={} messages={}", fired.fired, fired.late, fired.messages);
+                spdlog::info("timers.fired reminders={} late={} messages={}", fired.fired,
+                             fired.late, fired.messages);
             for (const auto& [why, count] : fired.skipped_because)
                 spdlog::info("timers.skipped reminders={} reason=\"{}\"", count, why);
 
@@ -167,7 +174,8 @@ int run_serve(const config& cfg) {
         std::chrono::milliseconds(cfg.reminders.recheck_ms));
 
     api::metrics stats;
-    api::api service({cases, [&] { return current_rules.get(); }, *clock, cfg.time_zone, stats, [&] { timers.poke(); }});
+    api::api service({cases, [&] { return current_rules.get(); }, *clock, cfg.time_zone, stats,
+                      [&] { timers.poke(); }});
     http::server server(loop.io(), cfg.api.address, cfg.api.port, limits_of(cfg.api),
                         [&](const http::request& r) { return service.handle(r); });
     std::uint16_t port = 0;
@@ -180,7 +188,8 @@ int run_serve(const config& cfg) {
     spdlog::info("api.listening address={} port={}", cfg.api.address, port);
     worker.start();
     timers.start();
-    spdlog::info("delivery.ready transport=\"{}\" threads={}", delivery.describe(), cfg.delivery.threads);
+    spdlog::info("delivery.ready transport=\"{}\" threads={}", delivery.describe(),
+                 cfg.delivery.threads);
 
     std::function<void()> watchdog;
     if (const auto every = runtime::watchdog_interval()) {
@@ -225,8 +234,8 @@ int run_serve(const config& cfg) {
         });
         loop.after(std::chrono::milliseconds(0), stop_when_idle);
     });
-    runtime::notify_ready("listening on " + cfg.api.address + ":" + std::to_string(port) + ", delivery " +
-                          delivery.describe());
+    runtime::notify_ready("listening on " + cfg.api.address + ":" + std::to_string(port) +
+                          ", delivery " + delivery.describe());
     loop.run(cfg.api.threads);
     worker.stop();
     const auto sent = worker.stats();

@@ -86,8 +86,7 @@ http::response put_child(call& c) {
                                   "\" does not match the reference in the path \"" + ref + "\"",
                               "child.id");
     const auto rules = c.ctx.rules();
-    const auto outcome =
-        c.ctx.store.put_case(facts.value(), rules->view(), c.actor(), c.now);
+    const auto outcome = c.ctx.store.put_case(facts.value(), rules->view(), c.actor(), c.now);
     if (!outcome)
         return error_response(outcome.err());
     if (outcome.value().changed && c.ctx.changed)
@@ -118,7 +117,8 @@ http::response delete_child(call& c) {
 // A part of a case sent as the body: read it with `read` (errors name its fields), then apply it
 // to the stored case with `apply` in one transaction. `status` answers a change.
 template <class Part, class Read, class Apply>
-http::response edit_with_part(call& c, const std::string& action, Read read, Apply apply, int status) {
+http::response edit_with_part(call& c, const std::string& action, Read read, Apply apply,
+                              int status) {
     http::response error;
     const auto body = parse_body(c, error);
     if (!body)
@@ -133,7 +133,8 @@ http::response edit_with_part(call& c, const std::string& action, Read read, App
 http::response post_period(call& c) {
     return edit_with_part<rules::period_of_care>(
         c, "period.add", rules::period_from_json,
-        [](rules::case_facts& facts, const rules::period_of_care& period) -> std::optional<core::error> {
+        [](rules::case_facts& facts,
+           const rules::period_of_care& period) -> std::optional<core::error> {
             facts.periods.push_back(period);
             return std::nullopt;
         },
@@ -167,15 +168,16 @@ http::response post_placement(call& c) {
 http::response put_placement(call& c) {
     return edit_with_part<rules::placement>(
         c, "placement.replace", rules::placement_from_json,
-        [&](rules::case_facts& facts, const rules::placement& placement) -> std::optional<core::error> {
+        [&](rules::case_facts& facts,
+            const rules::placement& placement) -> std::optional<core::error> {
             std::optional<core::error> missing;
             auto* p = period_at(facts, c.params.at(1), missing);
             if (!p)
                 return missing;
             const auto index = ordinal(c.params.at(2), p->placements.size());
             if (!index)
-                return core::make_error("not_found",
-                                        "no placement " + c.params.at(2) + " in period " + c.params.at(1));
+                return core::make_error("not_found", "no placement " + c.params.at(2) +
+                                                         " in period " + c.params.at(1));
             p->placements[date_order(p->placements)[*index]] = placement;
             return std::nullopt;
         },
@@ -185,13 +187,16 @@ http::response put_placement(call& c) {
 http::response post_review(call& c) {
     return edit_with_part<rules::held_review>(
         c, "review.add", rules::review_from_json,
-        [](rules::case_facts& facts, const rules::held_review& review) -> std::optional<core::error> {
-            const bool already = std::any_of(facts.reviews.begin(), facts.reviews.end(),
-                                             [&](const rules::held_review& r) { return r.held == review.held; });
+        [](rules::case_facts& facts,
+           const rules::held_review& review) -> std::optional<core::error> {
+            const bool already =
+                std::any_of(facts.reviews.begin(), facts.reviews.end(),
+                            [&](const rules::held_review& r) { return r.held == review.held; });
             if (already)
-                return core::make_error(
-                    "conflict", "a review held on " + core::format_iso_date(review.held) + " is recorded already",
-                    "held");
+                return core::make_error("conflict",
+                                        "a review held on " + core::format_iso_date(review.held) +
+                                            " is recorded already",
+                                        "held");
             facts.reviews.push_back(review);
             return std::nullopt;
         },
@@ -201,7 +206,8 @@ http::response post_review(call& c) {
 http::response post_review_request(call& c) {
     return edit_with_part<rules::review_request>(
         c, "review_request.add", rules::review_request_from_json,
-        [](rules::case_facts& facts, const rules::review_request& request) -> std::optional<core::error> {
+        [](rules::case_facts& facts,
+           const rules::review_request& request) -> std::optional<core::error> {
             facts.review_requests.push_back(request);
             return std::nullopt;
         },

@@ -19,7 +19,8 @@ template <class E, std::size_t N> std::string_view name_of(const name_table<E, N
     return "unknown";
 }
 
-template <class E, std::size_t N> std::optional<E> value_of(const name_table<E, N>& names, std::string_view text) {
+template <class E, std::size_t N>
+std::optional<E> value_of(const name_table<E, N>& names, std::string_view text) {
     for (const auto& [v, name] : names)
         if (name == text)
             return v;

@@ -18,7 +18,8 @@ instant file_clock::now() const {
     date::sys_seconds at;
     parse >> date::parse("%FT%TZ", at);
     if (parse.fail())
-        throw std::runtime_error("clock file " + file_.string() + ": \"" + text + "\" is not YYYY-MM-DDTHH:MM:SSZ");
+        throw std::runtime_error("clock file " + file_.string() + ": \"" + text +
+                                 "\" is not YYYY-MM-DDTHH:MM:SSZ");
     return instant{std::chrono::duration_cast<instant::duration>(at.time_since_epoch())};
 }
 

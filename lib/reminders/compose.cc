@@ -7,8 +7,8 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <tuple>
 #include <map>
+#include <tuple>
 
 namespace reviewd::reminders {
 namespace {
@@ -16,7 +16,8 @@ namespace {
 using nlohmann::json;
 
 // A stable id from the parts of a message: the same timers to the same recipient give the same id.
-std::string event_id(const std::string& recipient, const std::vector<const store::due_timer*>& timers) {
+std::string event_id(const std::string& recipient,
+                     const std::vector<const store::due_timer*>& timers) {
     std::uint64_t h = 1469598103934665603ull; // FNV-1a 64
     const auto mix = [&](std::string_view text) {
         for (const unsigned char c : text) {
@@ -39,11 +40,20 @@ std::string html_escape(const std::string& text) {
     std::string out;
     for (const char c : text) {
         switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        default: out += c;
+        case '&':
+            out += "&amp;";
+            break;
+        case '<':
+            out += "&lt;";
+            break;
+        case '>':
+            out += "&gt;";
+            break;
+        case '"':
+            out += "&quot;";
+            break;
+        default:
+            out += c;
         }
     }
     return out;
@@ -68,36 +78,43 @@ json reminder_json(const store::due_timer& t) {
     return j;
 }
 
-store::outbox_message mail_for(const std::string& email, const std::vector<const store::due_timer*>& items,
+store::outbox_message mail_for(const std::string& email,
+                               const std::vector<const store::due_timer*>& items,
                                const compose_options& options) {
-    const bool late = std::any_of(items.begin(), items.end(), [](const auto* t) { return t->late; });
+    const bool late =
+        std::any_of(items.begin(), items.end(), [](const auto* t) { return t->late; });
     std::string text_items, html_items;
     for (const auto* t : items) {
         const auto& d = t->deadline.deadline;
         const std::string due = core::format_iso_date(d.due);
         const std::string practical = core::format_iso_date(d.practical_due);
-        text_items += "- child " + t->child + ": " + deadline_name(*t) + ", " + describe_tag(t->tag) + " (due " + due +
-                      (practical != due ? ", practical " + practical : "") + ")" + (t->late ? " [late]" : "") +
-                      "\n  " + d.basis + "\n";
-        html_items += "<tr><td>" + html_escape(t->child) + "</td><td>" + html_escape(deadline_name(*t)) + "</td><td>" +
-                      html_escape(describe_tag(t->tag)) + "</td><td>" + due + "</td><td>" + practical + "</td><td>" +
-                      html_escape(d.basis) + "</td></tr>\n";
+        text_items += "- child " + t->child + ": " + deadline_name(*t) + ", " +
+                      describe_tag(t->tag) + " (due " + due +
+                      (practical != due ? ", practical " + practical : "") + ")" +
+                      (t->late ? " [late]" : "") + "\n  " + d.basis + "\n";
+        html_items += "<tr><td>" + html_escape(t->child) + "</td><td>" +
+                      html_escape(deadline_name(*t)) + "</td><td>" +
+                      html_escape(describe_tag(t->tag)) + "</td><td>" + due + "</td><td>" +
+                      practical + "</td><td>" + html_escape(d.basis) + "</td></tr>\n";
     }
     const std::string late_note =
         late ? " (sent late: reviewd was not running when some of these fell due)" : std::string();
     const std::vector<std::pair<std::string, std::string>> values = {
-        {"count", std::to_string(items.size())}, {"late_note", late_note}, {"service", options.service}};
+        {"count", std::to_string(items.size())},
+        {"late_note", late_note},
+        {"service", options.service}};
     store::outbox_message m;
     m.event_id = event_id(email, items);
     m.channel = "email";
     m.recipient = email;
     m.event_type = "deadline.reminder";
     if (items.size() == 1)
-        m.subject = "[" + options.service + "] " + (late ? "(late) " : "") + deadline_name(*items.front()) +
-                    " for child " + items.front()->child + ": " + describe_tag(items.front()->tag);
+        m.subject = "[" + options.service + "] " + (late ? "(late) " : "") +
+                    deadline_name(*items.front()) + " for child " + items.front()->child + ": " +
+                    describe_tag(items.front()->tag);
     else
-        m.subject = "[" + options.service + "] " + (late ? "(late) " : "") + std::to_string(items.size()) +
-                    " deadlines need attention";
+        m.subject = "[" + options.service + "] " + (late ? "(late) " : "") +
+                    std::to_string(items.size()) + " deadlines need attention";
     auto text_values = values;
     text_values.emplace_back("items", text_items);
     auto html_values = values;
@@ -109,7 +126,8 @@ store::outbox_message mail_for(const std::string& email, const std::vector<const
     return m;
 }
 
-store::outbox_message webhook_for(const std::string& name, const std::vector<const store::due_timer*>& items,
+store::outbox_message webhook_for(const std::string& name,
+                                  const std::vector<const store::due_timer*>& items,
                                   const compose_options& options) {
     store::outbox_message m;
     m.event_id = event_id("webhook:" + name, items);
@@ -162,7 +180,8 @@ namespace {
 
 // One line per deadline: when several of a deadline's reminders come due together (after
 // downtime), only the latest says anything the reader needs.
-std::vector<const store::due_timer*> latest_per_deadline(const std::vector<const store::due_timer*>& items) {
+std::vector<const store::due_timer*>
+latest_per_deadline(const std::vector<const store::due_timer*>& items) {
     std::map<std::int64_t, const store::due_timer*> latest;
     for (const auto* t : items) {
         auto& slot = latest[t->deadline.id];
@@ -173,7 +192,8 @@ std::vector<const store::due_timer*> latest_per_deadline(const std::vector<const
     for (const auto& [_, t] : latest)
         out.push_back(t);
     std::stable_sort(out.begin(), out.end(), [](const auto* a, const auto* b) {
-        return std::tie(a->deadline.deadline.due, a->child) < std::tie(b->deadline.deadline.due, b->child);
+        return std::tie(a->deadline.deadline.due, a->child) <
+               std::tie(b->deadline.deadline.due, b->child);
     });
     return out;
 }
@@ -199,8 +219,9 @@ std::vector<store::outbox_message> compose_reminders(const std::vector<store::du
             out.push_back(webhook_for(name, {t}, options));
         for (std::size_t i = 0; i < hooks_late.size(); i += options.late_chunk) {
             const auto end = std::min(hooks_late.size(), i + options.late_chunk);
-            out.push_back(webhook_for(name, {hooks_late.begin() + static_cast<std::ptrdiff_t>(i),
-                                             hooks_late.begin() + static_cast<std::ptrdiff_t>(end)},
+            out.push_back(webhook_for(name,
+                                      {hooks_late.begin() + static_cast<std::ptrdiff_t>(i),
+                                       hooks_late.begin() + static_cast<std::ptrdiff_t>(end)},
                                       options));
         }
     }
@@ -208,19 +229,23 @@ std::vector<store::outbox_message> compose_reminders(const std::vector<store::du
 }
 
 store::outbox_message compose_dead_alert(const store::outbox_row& dead, const std::string& channel,
-                                         const std::string& recipient, const compose_options& options) {
+                                         const std::string& recipient,
+                                         const compose_options& options) {
     store::outbox_message m;
     m.event_id = "evt_dead_" + std::to_string(dead.id);
     m.channel = channel;
     m.recipient = recipient;
     m.event_type = "outbox.dead";
-    m.subject = "[" + options.service + "] a message could not be delivered (outbox " + std::to_string(dead.id) + ")";
-    m.text_body = "reviewd gave up delivering a message after " + std::to_string(dead.attempts) + " attempts.\n\n" +
-                  "outbox id: " + std::to_string(dead.id) + "\nevent id: " + dead.message.event_id +
-                  "\nchannel: " + dead.message.channel + "\nrecipient: " + dead.message.recipient +
-                  "\nlast error: " + dead.last_error.value_or("-") +
-                  "\n\nSee it with `reviewd outbox list --dead`; send it again with `reviewd outbox retry " +
-                  std::to_string(dead.id) + "`.\n";
+    m.subject = "[" + options.service + "] a message could not be delivered (outbox " +
+                std::to_string(dead.id) + ")";
+    m.text_body =
+        "reviewd gave up delivering a message after " + std::to_string(dead.attempts) +
+        " attempts.\n\n" + "outbox id: " + std::to_string(dead.id) +
+        "\nevent id: " + dead.message.event_id + "\nchannel: " + dead.message.channel +
+        "\nrecipient: " + dead.message.recipient +
+        "\nlast error: " + dead.last_error.value_or("-") +
+        "\n\nSee it with `reviewd outbox list --dead`; send it again with `reviewd outbox retry " +
+        std::to_string(dead.id) + "`.\n";
     m.json_body = json{{"type", "outbox.dead"},
                        {"service", options.service},
                        {"data",

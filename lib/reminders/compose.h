@@ -21,7 +21,7 @@ struct compose_options {
     templates mail;
     std::vector<std::string> webhooks; // names of configured webhooks, for audience "webhook"
     std::string service = "reviewd";
-    std::size_t late_chunk = 100;      // late webhook reminders per event
+    std::size_t late_chunk = 100; // late webhook reminders per event
 };
 
 std::vector<store::outbox_message> compose_reminders(const std::vector<store::due_timer>& due,
@@ -29,7 +29,8 @@ std::vector<store::outbox_message> compose_reminders(const std::vector<store::du
 
 // The alert written when a message dies: to `recipient` by `channel` ("email" or "webhook").
 store::outbox_message compose_dead_alert(const store::outbox_row& dead, const std::string& channel,
-                                         const std::string& recipient, const compose_options& options);
+                                         const std::string& recipient,
+                                         const compose_options& options);
 
 // "{{name}}" replaced by values; unknown placeholders are left as they are.
 std::string fill(std::string text, const std::vector<std::pair<std::string, std::string>>& values);

@@ -28,16 +28,19 @@ double random01() {
 
 } // namespace
 
-outbox_worker::outbox_worker(store::case_store& store, const core::clock& clock, outbox_routes routes,
-                             outbox_worker_options options)
+outbox_worker::outbox_worker(store::case_store& store, const core::clock& clock,
+                             outbox_routes routes, outbox_worker_options options)
     : store_(store), clock_(clock), routes_(std::move(routes)), options_(options) {}
 
-outbox_worker::~outbox_worker() { stop(); }
+outbox_worker::~outbox_worker() {
+    stop();
+}
 
 void outbox_worker::start() {
     const int released = store_.release_expired_leases(clock_.now() + std::chrono::hours(24 * 365));
     if (released > 0)
-        spdlog::warn("delivery.released_leases count={} reason=\"left sending by a previous run\"", released);
+        spdlog::warn("delivery.released_leases count={} reason=\"left sending by a previous run\"",
+                     released);
     for (int i = 0; i < options_.threads; ++i)
         threads_.emplace_back([this] { run(); });
 }
@@ -74,33 +77,38 @@ void outbox_worker::run() {
         std::vector<store::outbox_row> batch;
         try {
             const core::instant now = clock_.now();
-            batch = store_.claim_outbox_batch(now, options_.lease, options_.batch, [&](const store::outbox_row& r) {
-                if (!routes_.transport_for(r.message))
-                    return false;
-                auto* limiter = routes_.limiter_for(r.message);
-                return !limiter || limiter->try_take(now);
-            });
+            batch = store_.claim_outbox_batch(now, options_.lease, options_.batch,
+                                              [&](const store::outbox_row& r) {
+                                                  if (!routes_.transport_for(r.message))
+                                                      return false;
+                                                  auto* limiter = routes_.limiter_for(r.message);
+                                                  return !limiter || limiter->try_take(now);
+                                              });
         } catch (const std::exception& e) {
             spdlog::error("delivery.claim_failed error=\"{}\"", e.what());
         }
         if (!batch.empty()) {
             // Outcomes are recorded in small groups: a kill re-sends at most the unrecorded group
-            // (an email is recorded at once; webhooks, fast and many, up to record_every at a time).
+            // (an email is recorded at once; webhooks, fast and many, up to record_every at a
+            // time).
             std::vector<store::case_store::delivery_outcome> outcomes;
             bool alerted = false;
             const auto record = [&] {
                 try {
                     store_.record_outcomes(outcomes);
                 } catch (const std::exception& e) {
-                    // The leases expire and the messages are tried again: at-least-once, never lost.
-                    spdlog::error("delivery.record_failed count={} error=\"{}\"", outcomes.size(), e.what());
+                    // The leases expire and the messages are tried again: at-least-once, never
+                    // lost.
+                    spdlog::error("delivery.record_failed count={} error=\"{}\"", outcomes.size(),
+                                  e.what());
                 }
                 outcomes.clear();
             };
             for (const auto& row : batch) {
                 outcomes.push_back(deliver(row));
                 alerted = alerted || outcomes.back().alert.has_value();
-                if (row.message.channel == "email" || static_cast<int>(outcomes.size()) >= options_.record_every)
+                if (row.message.channel == "email" ||
+                    static_cast<int>(outcomes.size()) >= options_.record_every)
                     record();
             }
             record();
@@ -109,7 +117,8 @@ void outbox_worker::run() {
             continue;
         }
         std::unique_lock lock(mutex_);
-        wakeup_.wait_for(lock, options_.idle_poll, [&] { return stopping_ || generation_ != seen; });
+        wakeup_.wait_for(lock, options_.idle_poll,
+                         [&] { return stopping_ || generation_ != seen; });
     }
 }
 
@@ -118,28 +127,34 @@ store::case_store::delivery_outcome outbox_worker::deliver(const store::outbox_r
     delivery::transport* transport = routes_.transport_for(row.message);
     const delivery::send_result result =
         transport ? transport->send(to_message(row.message))
-                  : delivery::send_result{delivery::send_result::outcome::retry, "no transport configured", std::nullopt};
+                  : delivery::send_result{delivery::send_result::outcome::retry,
+                                          "no transport configured", std::nullopt};
     const core::instant now = clock_.now();
     if (result.result == delivery::send_result::outcome::sent) {
         ++sent_;
-        spdlog::info("delivery.sent id={} channel={} type={} attempt={}{}", row.id, row.message.channel,
-                     row.message.event_type, row.attempts, row.message.late ? " late=true" : "");
+        spdlog::info("delivery.sent id={} channel={} type={} attempt={}{}", row.id,
+                     row.message.channel, row.message.event_type, row.attempts,
+                     row.message.late ? " late=true" : "");
         return {row.id, outcome::kind::sent, now, {}, std::nullopt};
     }
-    const core::instant first = core::instant{std::chrono::seconds(row.first_attempt_at.value_or(row.created_at))};
-    const auto next = result.result == delivery::send_result::outcome::retry
-                          ? options_.retry.next_attempt(row.attempts, first, now, result.retry_after, random01())
-                          : std::nullopt;
+    const core::instant first =
+        core::instant{std::chrono::seconds(row.first_attempt_at.value_or(row.created_at))};
+    const auto next =
+        result.result == delivery::send_result::outcome::retry
+            ? options_.retry.next_attempt(row.attempts, first, now, result.retry_after, random01())
+            : std::nullopt;
     if (next) {
         ++retried_;
-        spdlog::warn("delivery.{}.failed id={} attempt={} detail=\"{}\" retry_in_s={}", row.message.channel, row.id,
-                     row.attempts, result.detail, std::chrono::duration_cast<std::chrono::seconds>(*next - now).count());
+        spdlog::warn("delivery.{}.failed id={} attempt={} detail=\"{}\" retry_in_s={}",
+                     row.message.channel, row.id, row.attempts, result.detail,
+                     std::chrono::duration_cast<std::chrono::seconds>(*next - now).count());
         return {row.id, outcome::kind::retry, *next, result.detail, std::nullopt};
     }
-    std::optional<store::outbox_message> alert = routes_.dead_alert ? routes_.dead_alert(row) : std::nullopt;
+    std::optional<store::outbox_message> alert =
+        routes_.dead_alert ? routes_.dead_alert(row) : std::nullopt;
     ++dead_;
-    spdlog::error("delivery.dead id={} channel={} attempts={} detail=\"{}\" alert={}", row.id, row.message.channel,
-                  row.attempts, result.detail, alert ? "written" : "none");
+    spdlog::error("delivery.dead id={} channel={} attempts={} detail=\"{}\" alert={}", row.id,
+                  row.message.channel, row.attempts, result.detail, alert ? "written" : "none");
     return {row.id, outcome::kind::dead, now, result.detail, std::move(alert)};
 }
 

@@ -35,13 +35,14 @@ struct outbox_worker_options {
     std::chrono::seconds lease{300};
     delivery::retry_policy retry;
     std::chrono::milliseconds idle_poll{1000}; // how often an idle worker looks again
-    int batch = 128;       // messages claimed per transaction
+    int batch = 128;                           // messages claimed per transaction
     int record_every = 32; // webhook outcomes recorded per transaction (emails: each at once)
 };
 
 class outbox_worker {
 public:
-    outbox_worker(store::case_store& store, const core::clock& clock, outbox_routes routes, outbox_worker_options options);
+    outbox_worker(store::case_store& store, const core::clock& clock, outbox_routes routes,
+                  outbox_worker_options options);
     ~outbox_worker(); // stops and joins
 
     void start();

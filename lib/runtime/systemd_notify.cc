@@ -5,10 +5,18 @@
 
 namespace reviewd::runtime {
 
-void notify_ready(const std::string& status) { sd_notifyf(0, "READY=1\nSTATUS=%s", status.c_str()); }
-void notify_status(const std::string& status) { sd_notifyf(0, "STATUS=%s", status.c_str()); }
-void notify_stopping() { sd_notify(0, "STOPPING=1\nSTATUS=stopping"); }
-void notify_watchdog() { sd_notify(0, "WATCHDOG=1"); }
+void notify_ready(const std::string& status) {
+    sd_notifyf(0, "READY=1\nSTATUS=%s", status.c_str());
+}
+void notify_status(const std::string& status) {
+    sd_notifyf(0, "STATUS=%s", status.c_str());
+}
+void notify_stopping() {
+    sd_notify(0, "STOPPING=1\nSTATUS=stopping");
+}
+void notify_watchdog() {
+    sd_notify(0, "WATCHDOG=1");
+}
 
 std::optional<std::chrono::milliseconds> watchdog_interval() {
     std::uint64_t usec = 0;

@@ -13,7 +13,8 @@ namespace reviewd::runtime {
 struct timer_driver::impl : std::enable_shared_from_this<timer_driver::impl> {
     impl(event_loop& l, const core::clock& c, std::function<std::optional<core::instant>()> n,
          std::function<void(core::instant)> f, std::chrono::milliseconds r)
-        : loop(l), clock(c), next_wakeup(std::move(n)), fire(std::move(f)), recheck(r), timer(l.io()) {}
+        : loop(l), clock(c), next_wakeup(std::move(n)), fire(std::move(f)), recheck(r),
+          timer(l.io()) {}
 
     event_loop& loop;
     const core::clock& clock;
@@ -32,11 +33,13 @@ struct timer_driver::impl : std::enable_shared_from_this<timer_driver::impl> {
             const core::instant now = clock.now();
             fire(now);
             if (const auto next = next_wakeup()) {
-                const auto until = std::chrono::duration_cast<std::chrono::milliseconds>(*next - clock.now());
+                const auto until =
+                    std::chrono::duration_cast<std::chrono::milliseconds>(*next - clock.now());
                 wait = std::clamp(until, std::chrono::milliseconds(0), recheck);
             }
         } catch (const std::exception& e) {
-            spdlog::error("timers.tick_failed error=\"{}\" retry_in_ms={}", e.what(), recheck.count());
+            spdlog::error("timers.tick_failed error=\"{}\" retry_in_ms={}", e.what(),
+                          recheck.count());
         }
         timer.expires_after(wait);
         timer.async_wait([self = shared_from_this()](const boost::system::error_code& ec) {
@@ -48,10 +51,14 @@ struct timer_driver::impl : std::enable_shared_from_this<timer_driver::impl> {
 
 timer_driver::timer_driver(event_loop& loop, const core::clock& clock,
                            std::function<std::optional<core::instant>()> next_wakeup,
-                           std::function<void(core::instant)> fire, std::chrono::milliseconds recheck)
-    : impl_(std::make_shared<impl>(loop, clock, std::move(next_wakeup), std::move(fire), recheck)) {}
+                           std::function<void(core::instant)> fire,
+                           std::chrono::milliseconds recheck)
+    : impl_(std::make_shared<impl>(loop, clock, std::move(next_wakeup), std::move(fire), recheck)) {
+}
 
-timer_driver::~timer_driver() { stop(); }
+timer_driver::~timer_driver() {
+    stop();
+}
 
 void timer_driver::start() {
     boost::asio::post(impl_->loop.io(), [self = impl_] { self->tick(); });

@@ -14,8 +14,10 @@ namespace reviewd::runtime {
 
 class timer_driver {
 public:
-    timer_driver(event_loop& loop, const core::clock& clock, std::function<std::optional<core::instant>()> next_wakeup,
-                 std::function<void(core::instant)> fire, std::chrono::milliseconds recheck = std::chrono::seconds(60));
+    timer_driver(event_loop& loop, const core::clock& clock,
+                 std::function<std::optional<core::instant>()> next_wakeup,
+                 std::function<void(core::instant)> fire,
+                 std::chrono::milliseconds recheck = std::chrono::seconds(60));
     ~timer_driver();
 
     void start(); // fires what is due now, then arms

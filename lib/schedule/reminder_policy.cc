@@ -42,9 +42,14 @@ const reminder_rule* reminder_policy::rule_for(rules::deadline_kind kind) const 
 reminder_policy default_policy() {
     using k = rules::deadline_kind;
     reminder_policy p;
-    p.rules.push_back({{k::review, k::review_request}, {audience::iro, audience::webhook}, {15, 5, 1}, true, true, 8});
-    p.rules.push_back({{k::care_plan, k::social_worker_visit, k::iro_allocated, k::review_decisions, k::review_record,
-                        k::health_assessment},
+    p.rules.push_back({{k::review, k::review_request},
+                       {audience::iro, audience::webhook},
+                       {15, 5, 1},
+                       true,
+                       true,
+                       8});
+    p.rules.push_back({{k::care_plan, k::social_worker_visit, k::iro_allocated, k::review_decisions,
+                        k::review_record, k::health_assessment},
                        {audience::iro, audience::webhook},
                        {5, 1},
                        true,

@@ -30,7 +30,7 @@ struct reminder_rule {
 enum class late_policy { fire_once, skip_older };
 
 struct reminder_policy {
-    std::vector<reminder_rule> rules;    // the first rule naming a deadline's kind applies
+    std::vector<reminder_rule> rules;        // the first rule naming a deadline's kind applies
     std::chrono::minutes local_time{8 * 60}; // reminders go at this local time on working days
     late_policy late = late_policy::fire_once;
     int skip_older_than_days = 14;       // with skip_older: older late reminders are dropped

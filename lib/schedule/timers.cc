@@ -5,19 +5,24 @@
 
 namespace reviewd::schedule {
 
-core::instant local_instant(core::day day, std::chrono::minutes local_time, const date::time_zone& zone) {
-    const date::local_seconds local{day.time_since_epoch() + std::chrono::duration_cast<std::chrono::seconds>(local_time)};
+core::instant local_instant(core::day day, std::chrono::minutes local_time,
+                            const date::time_zone& zone) {
+    const date::local_seconds local{day.time_since_epoch() +
+                                    std::chrono::duration_cast<std::chrono::seconds>(local_time)};
     const auto info = zone.get_info(local);
     std::chrono::sys_seconds at;
     if (info.result == date::local_info::nonexistent)
         at = info.first.end; // the clocks jumped over it: the moment they landed
     else
-        at = date::sys_seconds{local.time_since_epoch()} - info.first.offset; // unique, or the earlier of two
-    return core::instant{std::chrono::duration_cast<core::instant::duration>(at.time_since_epoch())};
+        at = date::sys_seconds{local.time_since_epoch()} -
+             info.first.offset; // unique, or the earlier of two
+    return core::instant{
+        std::chrono::duration_cast<core::instant::duration>(at.time_since_epoch())};
 }
 
 std::vector<timer_spec> timers_for(const rules::deadline& d, const reminder_policy& policy,
-                                   const calendar::working_calendar& calendar, const date::time_zone& zone) {
+                                   const calendar::working_calendar& calendar,
+                                   const date::time_zone& zone) {
     std::vector<timer_spec> out;
     if (d.status != rules::deadline_status::open && d.status != rules::deadline_status::missed)
         return out;
@@ -43,14 +48,17 @@ std::vector<timer_spec> timers_for(const rules::deadline& d, const reminder_poli
         if (rule->after_missed)
             moments.push_back({"missed", missed});
         for (int week = 1; week <= rule->weekly_while_missed; ++week)
-            moments.push_back({"missed-week-" + std::to_string(week),
-                               calendar.first_working_day_on_or_after(missed + date::days{7 * week})});
+            moments.push_back(
+                {"missed-week-" + std::to_string(week),
+                 calendar.first_working_day_on_or_after(missed + date::days{7 * week})});
     }
     for (const auto& m : moments)
         for (const audience a : rule->to)
             out.push_back({due + "/" + m.tag + "/" + std::string(to_string(a)), m.tag, a, m.day,
                            local_instant(m.day, policy.local_time, zone)});
-    std::stable_sort(out.begin(), out.end(), [](const timer_spec& a, const timer_spec& b) { return a.fire_at < b.fire_at; });
+    std::stable_sort(out.begin(), out.end(), [](const timer_spec& a, const timer_spec& b) {
+        return a.fire_at < b.fire_at;
+    });
     return out;
 }
 

@@ -19,19 +19,21 @@
 namespace reviewd::schedule {
 
 struct timer_spec {
-    std::string key;   // unique per deadline: "<due>/<tag>/<audience>"
-    std::string tag;   // "before-15", "due", "missed", "missed-week-2", ...
+    std::string key; // unique per deadline: "<due>/<tag>/<audience>"
+    std::string tag; // "before-15", "due", "missed", "missed-week-2", ...
     audience to = audience::iro;
-    core::day local_day;  // the working day it fires on, in the council's time zone
+    core::day local_day;   // the working day it fires on, in the council's time zone
     core::instant fire_at; // policy.local_time on local_day, as an instant
 };
 
 // Timers for an open deadline (none for met or cancelled ones), in fire order.
 std::vector<timer_spec> timers_for(const rules::deadline& d, const reminder_policy& policy,
-                                   const calendar::working_calendar& calendar, const date::time_zone& zone);
+                                   const calendar::working_calendar& calendar,
+                                   const date::time_zone& zone);
 
 // policy.local_time on `day` in `zone`, as an instant (Europe/London's skipped and repeated hours
 // resolve to the earliest valid instant).
-core::instant local_instant(core::day day, std::chrono::minutes local_time, const date::time_zone& zone);
+core::instant local_instant(core::day day, std::chrono::minutes local_time,
+                            const date::time_zone& zone);
 
 } // namespace reviewd::schedule

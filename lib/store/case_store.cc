@@ -20,7 +20,8 @@ struct child_row {
 };
 
 std::optional<child_row> find_child(connection& db, const std::string& ref) {
-    auto st_handle = db.prepare_cached("SELECT id, facts, revision, archived_at FROM children WHERE ref = ?1");
+    auto st_handle =
+        db.prepare_cached("SELECT id, facts, revision, archived_at FROM children WHERE ref = ?1");
     statement& st = *st_handle;
     st.bind(1, ref);
     if (!st.step())
@@ -175,7 +176,8 @@ core::result<write_outcome> case_store::archive_case(const std::string& ref, con
     return write_outcome{false, true, existing->revision, {}};
 }
 
-std::pair<int, int> case_store::recompute_all(const rule_context& rules, const actor& who, const std::string& now) {
+std::pair<int, int> case_store::recompute_all(const rule_context& rules, const actor& who,
+                                              const std::string& now) {
     std::vector<std::string> refs;
     {
         auto lease = read();
@@ -194,7 +196,8 @@ std::pair<int, int> case_store::recompute_all(const rule_context& rules, const a
                 continue;
             const auto facts = parse_stored_facts(existing->facts, refs[j]);
             // A case the new rules refuse keeps its old deadlines; `reviewd db check` reports it.
-            const auto outcome = write_case(impl_->writer, facts, existing, "child.recompute", rules, who, now);
+            const auto outcome =
+                write_case(impl_->writer, facts, existing, "child.recompute", rules, who, now);
             if (outcome && outcome.value().changed)
                 ++changed;
         }
@@ -214,7 +217,9 @@ std::optional<std::string> case_store::meta(const std::string& key) {
 
 void case_store::set_meta(const std::string& key, const std::string& value) {
     std::lock_guard lock(impl_->write_mutex);
-    impl_->writer.prepare("INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+    impl_->writer
+        .prepare("INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET "
+                 "value = excluded.value")
         .bind(1, key)
         .bind(2, value)
         .run();
@@ -239,7 +244,8 @@ std::optional<stored_case> case_store::get_case(const std::string& ref) {
 std::optional<std::vector<stored_deadline>> case_store::case_deadlines(const std::string& ref,
                                                                        core::day today) {
     auto lease = read();
-    auto child_handle = lease->prepare_cached("SELECT id FROM children WHERE ref = ?1 AND archived_at IS NULL");
+    auto child_handle =
+        lease->prepare_cached("SELECT id FROM children WHERE ref = ?1 AND archived_at IS NULL");
     statement& child = *child_handle;
     child.bind(1, ref);
     if (!child.step())

@@ -43,23 +43,25 @@ struct rules_snapshot {
     std::optional<schedule::reminder_policy> reminders;
     const date::time_zone* zone = nullptr;
 
-    rule_context view() const { return {loaded.book, loaded.calendars, reminders ? &*reminders : nullptr, zone}; }
+    rule_context view() const {
+        return {loaded.book, loaded.calendars, reminders ? &*reminders : nullptr, zone};
+    }
 };
 
 // How fire_due_timers treats timers: the policy's late rules, and the composer that turns a batch
 // of due timers into outbox messages (pure; called inside the firing transaction).
 struct firing {
-    core::day today;                       // the council's civil date at `now`: open vs missed
+    core::day today; // the council's civil date at `now`: open vs missed
     std::chrono::seconds late_after{15 * 60};
     std::optional<std::chrono::seconds> skip_older_than; // late timers older than this are dropped
     std::function<std::vector<outbox_message>(const std::vector<due_timer>&)> compose;
 };
 
 struct firing_result {
-    int fired = 0;    // timers that produced (part of) a message
-    int skipped = 0;  // too old, or nobody to tell
-    int messages = 0; // outbox rows written
-    int late = 0;     // of the fired, how many were late
+    int fired = 0;                              // timers that produced (part of) a message
+    int skipped = 0;                            // too old, or nobody to tell
+    int messages = 0;                           // outbox rows written
+    int late = 0;                               // of the fired, how many were late
     std::map<std::string, int> skipped_because; // reason -> count, for the log
 };
 
@@ -112,7 +114,8 @@ public:
     // Recomputes every open case's deadlines and timers under `rules`, in short transactions (after
     // the rules, holidays or reminder policy changed). Unchanged cases write nothing; changed ones
     // are audited as "child.recompute". Returns {cases changed, cases seen}.
-    std::pair<int, int> recompute_all(const rule_context& rules, const actor& who, const std::string& now);
+    std::pair<int, int> recompute_all(const rule_context& rules, const actor& who,
+                                      const std::string& now);
     std::optional<std::string> meta(const std::string& key);
     void set_meta(const std::string& key, const std::string& value);
 
@@ -124,16 +127,18 @@ public:
 
     // --- outbox -------------------------------------------------------------------------------
     // Claims the next message ready at `now` for one delivery attempt, leased until now + lease.
-    std::optional<outbox_row> claim_outbox(core::instant now, std::chrono::seconds lease,
-                                           const std::function<bool(const outbox_row&)>& can_send = {});
+    std::optional<outbox_row>
+    claim_outbox(core::instant now, std::chrono::seconds lease,
+                 const std::function<bool(const outbox_row&)>& can_send = {});
     // Claims up to `max` ready messages in one transaction (one fsync for the batch).
-    std::vector<outbox_row> claim_outbox_batch(core::instant now, std::chrono::seconds lease, int max,
-                                               const std::function<bool(const outbox_row&)>& can_send = {});
+    std::vector<outbox_row>
+    claim_outbox_batch(core::instant now, std::chrono::seconds lease, int max,
+                       const std::function<bool(const outbox_row&)>& can_send = {});
     // What came of one claimed message; recorded for a whole batch in one transaction.
     struct delivery_outcome {
         std::int64_t id = 0;
         enum class kind { sent, retry, dead } result = kind::sent;
-        core::instant at;   // sent or dead: when; retry: the next attempt
+        core::instant at; // sent or dead: when; retry: the next attempt
         std::string error;
         std::optional<outbox_message> alert; // dead: written in the same transaction
     };
@@ -148,7 +153,8 @@ public:
     std::optional<core::instant> next_outbox_at();
     std::vector<outbox_row> list_outbox(const std::optional<std::string>& state, int limit);
     core::result<write_outcome> retry_outbox(std::int64_t id, core::instant now, const actor& who);
-    core::result<write_outcome> discard_outbox(std::int64_t id, core::instant now, const actor& who);
+    core::result<write_outcome> discard_outbox(std::int64_t id, core::instant now,
+                                               const actor& who);
 
     // --- figures ------------------------------------------------------------------------------
     std::vector<std::pair<std::string, std::int64_t>> deadline_counts_by_status(core::day today);

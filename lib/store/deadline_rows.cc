@@ -73,8 +73,9 @@ void derive_missed(stored_deadline& d, core::day today) {
 }
 
 std::vector<stored_deadline> load_child_deadlines(connection& db, std::int64_t child_id) {
-    auto st_handle = db.prepare_cached("SELECT " + std::string(deadline_columns) +
-                         " FROM deadlines d WHERE d.child_id = ?1 ORDER BY d.period, d.due, d.id");
+    auto st_handle =
+        db.prepare_cached("SELECT " + std::string(deadline_columns) +
+                          " FROM deadlines d WHERE d.child_id = ?1 ORDER BY d.period, d.due, d.id");
     statement& st = *st_handle;
     st.bind(1, child_id);
     std::vector<stored_deadline> out;

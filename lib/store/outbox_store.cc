@@ -14,13 +14,14 @@ std::int64_t unix_seconds(core::instant t) {
 }
 
 constexpr std::string_view outbox_columns =
-    "id, event_id, channel, recipient, event_type, subject, text_body, html_body, json_body, late, state, attempts, "
+    "id, event_id, channel, recipient, event_type, subject, text_body, html_body, json_body, late, "
+    "state, attempts, "
     "created_at, first_attempt_at, next_attempt_at, sent_at, last_error";
 
 outbox_row read_outbox_row(const statement& st) {
     outbox_row r;
     r.id = st.integer(0);
-    r.message = {st.text(1), st.text(2), st.text(3), st.text(4), st.text(5),
+    r.message = {st.text(1), st.text(2), st.text(3), st.text(4),        st.text(5),
                  st.text(6), st.text(7), st.text(8), st.integer(9) != 0};
     r.state = st.text(10);
     r.attempts = static_cast<int>(st.integer(11));
@@ -37,8 +38,10 @@ outbox_row read_outbox_row(const statement& st) {
 } // namespace
 
 int insert_outbox_message(connection& db, const outbox_message& m, std::int64_t at) {
-    db.prepare("INSERT OR IGNORE INTO outbox (event_id, channel, recipient, event_type, subject, text_body, html_body, "
-               "json_body, late, created_at, next_attempt_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)")
+    db.prepare("INSERT OR IGNORE INTO outbox (event_id, channel, recipient, event_type, subject, "
+               "text_body, html_body, "
+               "json_body, late, created_at, next_attempt_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
+               "?8, ?9, ?10, ?10)")
         .bind(1, m.event_id)
         .bind(2, m.channel)
         .bind(3, m.recipient)
@@ -53,16 +56,18 @@ int insert_outbox_message(connection& db, const outbox_message& m, std::int64_t 
     return db.changes();
 }
 
-std::vector<outbox_row> case_store::claim_outbox_batch(core::instant now, std::chrono::seconds lease, int max,
-                                                       const std::function<bool(const outbox_row&)>& can_send) {
+std::vector<outbox_row>
+case_store::claim_outbox_batch(core::instant now, std::chrono::seconds lease, int max,
+                               const std::function<bool(const outbox_row&)>& can_send) {
     const std::int64_t at = unix_seconds(now);
     std::lock_guard lock(impl_->write_mutex);
     connection& db = impl_->writer;
     transaction tx(db);
-    auto st = db.prepare("SELECT " + std::string(outbox_columns) +
-                         " FROM outbox INDEXED BY outbox_ready WHERE state = 'pending' AND next_attempt_at <= ?1 "
-                         "ORDER BY next_attempt_at, id "
-                         "LIMIT ?2");
+    auto st = db.prepare(
+        "SELECT " + std::string(outbox_columns) +
+        " FROM outbox INDEXED BY outbox_ready WHERE state = 'pending' AND next_attempt_at <= ?1 "
+        "ORDER BY next_attempt_at, id "
+        "LIMIT ?2");
     st.bind(1, at).bind(2, max + 16);
     std::vector<outbox_row> chosen;
     while (st.step() && static_cast<int>(chosen.size()) < max) {
@@ -73,8 +78,9 @@ std::vector<outbox_row> case_store::claim_outbox_batch(core::instant now, std::c
     }
     if (chosen.empty())
         return chosen;
-    auto lease_it = db.prepare("UPDATE outbox SET state = 'sending', attempts = attempts + 1, lease_until = ?1, "
-                               "first_attempt_at = coalesce(first_attempt_at, ?2) WHERE id = ?3");
+    auto lease_it = db.prepare(
+        "UPDATE outbox SET state = 'sending', attempts = attempts + 1, lease_until = ?1, "
+        "first_attempt_at = coalesce(first_attempt_at, ?2) WHERE id = ?3");
     for (auto& row : chosen) {
         lease_it.bind(1, at + lease.count()).bind(2, at).bind(3, row.id).run();
         lease_it.reset();
@@ -87,8 +93,9 @@ std::vector<outbox_row> case_store::claim_outbox_batch(core::instant now, std::c
     return chosen;
 }
 
-std::optional<outbox_row> case_store::claim_outbox(core::instant now, std::chrono::seconds lease,
-                                                   const std::function<bool(const outbox_row&)>& can_send) {
+std::optional<outbox_row>
+case_store::claim_outbox(core::instant now, std::chrono::seconds lease,
+                         const std::function<bool(const outbox_row&)>& can_send) {
     auto batch = claim_outbox_batch(now, lease, 1, can_send);
     if (batch.empty())
         return std::nullopt;
@@ -101,11 +108,14 @@ void case_store::record_outcomes(const std::vector<delivery_outcome>& outcomes) 
     std::lock_guard lock(impl_->write_mutex);
     connection& db = impl_->writer;
     transaction tx(db);
-    auto sent = db.prepare("UPDATE outbox SET state = 'sent', sent_at = ?1, lease_until = NULL, last_error = NULL "
-                           "WHERE id = ?2");
-    auto retry = db.prepare("UPDATE outbox SET state = 'pending', next_attempt_at = ?1, lease_until = NULL, "
-                            "last_error = ?2 WHERE id = ?3 AND state = 'sending'");
-    auto dead = db.prepare("UPDATE outbox SET state = 'dead', lease_until = NULL, last_error = ?1 WHERE id = ?2");
+    auto sent = db.prepare(
+        "UPDATE outbox SET state = 'sent', sent_at = ?1, lease_until = NULL, last_error = NULL "
+        "WHERE id = ?2");
+    auto retry =
+        db.prepare("UPDATE outbox SET state = 'pending', next_attempt_at = ?1, lease_until = NULL, "
+                   "last_error = ?2 WHERE id = ?3 AND state = 'sending'");
+    auto dead = db.prepare(
+        "UPDATE outbox SET state = 'dead', lease_until = NULL, last_error = ?1 WHERE id = ?2");
     for (const auto& o : outcomes) {
         const std::int64_t at = unix_seconds(o.at);
         switch (o.result) {
@@ -132,7 +142,8 @@ void case_store::record_sent(std::int64_t id, core::instant now) {
     record_outcomes({{id, delivery_outcome::kind::sent, now, {}, std::nullopt}});
 }
 
-void case_store::record_retry(std::int64_t id, core::instant next_attempt, const std::string& error) {
+void case_store::record_retry(std::int64_t id, core::instant next_attempt,
+                              const std::string& error) {
     record_outcomes({{id, delivery_outcome::kind::retry, next_attempt, error, std::nullopt}});
 }
 
@@ -158,7 +169,8 @@ std::optional<core::instant> case_store::next_outbox_at() {
     return core::instant{std::chrono::seconds(st.integer(0))};
 }
 
-std::vector<outbox_row> case_store::list_outbox(const std::optional<std::string>& state, int limit) {
+std::vector<outbox_row> case_store::list_outbox(const std::optional<std::string>& state,
+                                                int limit) {
     auto lease = read();
     auto st = lease->prepare("SELECT " + std::string(outbox_columns) + " FROM outbox" +
                              (state ? " WHERE state = ?1" : "") + " ORDER BY id DESC LIMIT ?2");
@@ -173,8 +185,9 @@ std::vector<outbox_row> case_store::list_outbox(const std::optional<std::string>
 
 namespace {
 
-core::result<write_outcome> change_state(connection& db, std::int64_t id, const char* allowed_from, const char* sql,
-                                         std::int64_t at, const actor& who, const std::string& action) {
+core::result<write_outcome> change_state(connection& db, std::int64_t id, const char* allowed_from,
+                                         const char* sql, std::int64_t at, const actor& who,
+                                         const std::string& action) {
     auto check = db.prepare("SELECT state FROM outbox WHERE id = ?1");
     check.bind(1, id);
     if (!check.step())
@@ -183,30 +196,35 @@ core::result<write_outcome> change_state(connection& db, std::int64_t id, const 
     if (std::string_view(allowed_from).find(state) == std::string_view::npos)
         return core::make_error("conflict", "message " + std::to_string(id) + " is " + state, "id");
     db.prepare(sql).bind(1, at).bind(2, id).run();
-    const std::string now = date::format("%FT%TZ", std::chrono::sys_seconds{std::chrono::seconds(at)});
+    const std::string now =
+        date::format("%FT%TZ", std::chrono::sys_seconds{std::chrono::seconds(at)});
     append_audit(db, now, who, action, "outbox " + std::to_string(id), "was " + state);
     return write_outcome{false, true, 0, {}};
 }
 
 } // namespace
 
-core::result<write_outcome> case_store::retry_outbox(std::int64_t id, core::instant now, const actor& who) {
+core::result<write_outcome> case_store::retry_outbox(std::int64_t id, core::instant now,
+                                                     const actor& who) {
     std::lock_guard lock(impl_->write_mutex);
     transaction tx(impl_->writer);
-    auto r = change_state(impl_->writer, id, "dead,discarded",
-                          "UPDATE outbox SET state = 'pending', next_attempt_at = ?1, first_attempt_at = NULL, "
-                          "last_error = NULL WHERE id = ?2",
-                          unix_seconds(now), who, "outbox.retry");
+    auto r = change_state(
+        impl_->writer, id, "dead,discarded",
+        "UPDATE outbox SET state = 'pending', next_attempt_at = ?1, first_attempt_at = NULL, "
+        "last_error = NULL WHERE id = ?2",
+        unix_seconds(now), who, "outbox.retry");
     if (r)
         tx.commit();
     return r;
 }
 
-core::result<write_outcome> case_store::discard_outbox(std::int64_t id, core::instant now, const actor& who) {
+core::result<write_outcome> case_store::discard_outbox(std::int64_t id, core::instant now,
+                                                       const actor& who) {
     std::lock_guard lock(impl_->write_mutex);
     transaction tx(impl_->writer);
     auto r = change_state(impl_->writer, id, "pending,dead",
-                          "UPDATE outbox SET state = 'discarded', lease_until = NULL, next_attempt_at = ?1 WHERE id = ?2",
+                          "UPDATE outbox SET state = 'discarded', lease_until = NULL, "
+                          "next_attempt_at = ?1 WHERE id = ?2",
                           unix_seconds(now), who, "outbox.discard");
     if (r)
         tx.commit();

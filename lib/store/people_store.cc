@@ -124,7 +124,8 @@ core::result<write_outcome> case_store::put_assignments(const std::string& child
         detail += (detail.empty() ? "" : " ") + std::string(relation) + "=" + **ref;
     }
     // Reminders that found nobody to tell get another chance now that someone is assigned.
-    db.prepare("UPDATE timers SET state = 'pending', fired_at = NULL, note = NULL WHERE state = 'skipped' "
+    db.prepare("UPDATE timers SET state = 'pending', fired_at = NULL, note = NULL WHERE state = "
+               "'skipped' "
                "AND note LIKE 'nobody assigned%' AND deadline_id IN "
                "(SELECT id FROM deadlines WHERE child_id = ?1 AND state = 'open')")
         .bind(1, child_id)

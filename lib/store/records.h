@@ -117,7 +117,7 @@ struct due_timer {
     std::string audience;
     std::int64_t fire_at = 0; // unix seconds
     bool late = false;
-    std::string child;        // case reference
+    std::string child; // case reference
     stored_deadline deadline;
     std::optional<std::string> email; // the audience's address, when it is a person and known
 };

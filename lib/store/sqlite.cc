@@ -104,12 +104,14 @@ connection connection::open(const std::filesystem::path& file, bool create, bool
     if (!read_only)
         c.exec("PRAGMA journal_mode=WAL");
     // mmap and a larger page cache spare a read() and a copy per page on the hot paths.
-    c.exec("PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA mmap_size=268435456; PRAGMA cache_size=-16384;");
+    c.exec("PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA mmap_size=268435456; PRAGMA "
+           "cache_size=-16384;");
     return c;
 }
 
 connection::connection(sqlite3* db)
-    : db_(db), cache_(std::make_unique<std::unordered_map<std::string, std::unique_ptr<statement>>>()) {}
+    : db_(db),
+      cache_(std::make_unique<std::unordered_map<std::string, std::unique_ptr<statement>>>()) {}
 
 connection::~connection() {
     if (cache_)
@@ -117,7 +119,8 @@ connection::~connection() {
     sqlite3_close_v2(db_);
 }
 
-connection::connection(connection&& other) noexcept : db_(other.db_), cache_(std::move(other.cache_)) {
+connection::connection(connection&& other) noexcept
+    : db_(other.db_), cache_(std::move(other.cache_)) {
     other.db_ = nullptr;
 }
 

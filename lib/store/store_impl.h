@@ -53,8 +53,8 @@ std::optional<std::int64_t> person_id(connection& db, const std::string& ref);
 
 // Brings a child's pending reminder timers in line with its open deadlines (no-op without a
 // reminder policy in `rules`). Counts what it added and removed when asked.
-void sync_child_timers(connection& db, std::int64_t child_id, const rule_context& rules, int* added = nullptr,
-                       int* removed = nullptr);
+void sync_child_timers(connection& db, std::int64_t child_id, const rule_context& rules,
+                       int* added = nullptr, int* removed = nullptr);
 
 // Writes a message to the outbox (once: the event id is unique); returns 1 if written, else 0.
 int insert_outbox_message(connection& db, const outbox_message& m, std::int64_t unix_seconds);

@@ -16,18 +16,21 @@ std::int64_t unix_seconds(core::instant t) {
 
 } // namespace
 
-void sync_child_timers(connection& db, std::int64_t child_id, const rule_context& rules, int* added, int* removed) {
+void sync_child_timers(connection& db, std::int64_t child_id, const rule_context& rules, int* added,
+                       int* removed) {
     if (!rules.reminders || !rules.zone)
         return;
     std::map<std::int64_t, std::set<std::string>> wanted;
-    auto ins = db.prepare("INSERT OR IGNORE INTO timers (deadline_id, key, tag, audience, fire_at) VALUES (?1, ?2, ?3, ?4, ?5)");
+    auto ins = db.prepare("INSERT OR IGNORE INTO timers (deadline_id, key, tag, audience, fire_at) "
+                          "VALUES (?1, ?2, ?3, ?4, ?5)");
     for (const auto& stored : load_child_deadlines(db, child_id)) {
         auto& keys = wanted[stored.id];
         const rules::rule_set* set = rules.book.by_id(stored.deadline.rule_set);
         const calendar::working_calendar* cal = set ? rules.calendars.find(set->holidays) : nullptr;
         if (!cal)
             continue;
-        for (const auto& t : schedule::timers_for(stored.deadline, *rules.reminders, *cal, *rules.zone)) {
+        for (const auto& t :
+             schedule::timers_for(stored.deadline, *rules.reminders, *cal, *rules.zone)) {
             keys.insert(t.key);
             ins.bind(1, stored.id)
                 .bind(2, t.key)
@@ -40,8 +43,9 @@ void sync_child_timers(connection& db, std::int64_t child_id, const rule_context
             ins.reset();
         }
     }
-    auto pending = db.prepare("SELECT t.id, t.deadline_id, t.key FROM timers t JOIN deadlines d ON d.id = t.deadline_id "
-                              "WHERE d.child_id = ?1 AND t.state = 'pending'");
+    auto pending = db.prepare(
+        "SELECT t.id, t.deadline_id, t.key FROM timers t JOIN deadlines d ON d.id = t.deadline_id "
+        "WHERE d.child_id = ?1 AND t.state = 'pending'");
     pending.bind(1, child_id);
     std::vector<std::int64_t> obsolete;
     while (pending.step()) {
@@ -73,10 +77,12 @@ firing_result case_store::fire_due_timers(core::instant now, const firing& how) 
     connection& db = impl_->writer;
     transaction tx(db);
     auto st = db.prepare(
-        "SELECT t.id, t.key, t.tag, t.audience, t.fire_at, c.ref, c.archived_at, " + std::string(deadline_columns) +
+        "SELECT t.id, t.key, t.tag, t.audience, t.fire_at, c.ref, c.archived_at, " +
+        std::string(deadline_columns) +
         ", CASE t.audience WHEN 'iro' THEN pi.email WHEN 'iro_manager' THEN pm.email "
         "  WHEN 'team_manager' THEN ptm.email WHEN 'social_worker' THEN psw.email END "
-        "FROM timers t JOIN deadlines d ON d.id = t.deadline_id JOIN children c ON c.id = d.child_id "
+        "FROM timers t JOIN deadlines d ON d.id = t.deadline_id JOIN children c ON c.id = "
+        "d.child_id "
         "LEFT JOIN assignments ai ON ai.child_id = c.id AND ai.relation = 'iro' "
         "LEFT JOIN people pi ON pi.id = ai.person_id AND pi.active = 1 "
         "LEFT JOIN people pm ON pm.id = pi.manager_id AND pm.active = 1 "
@@ -104,7 +110,8 @@ firing_result case_store::fire_due_timers(core::instant now, const firing& how) 
         const bool open = t.deadline.deadline.status == rules::deadline_status::open;
         if (archived || !open)
             skipped.emplace_back(t.timer_id, "deadline no longer open");
-        else if (t.late && how.skip_older_than && std::chrono::seconds(at - t.fire_at) > *how.skip_older_than)
+        else if (t.late && how.skip_older_than &&
+                 std::chrono::seconds(at - t.fire_at) > *how.skip_older_than)
             skipped.emplace_back(t.timer_id, "older than the late-reminder limit");
         else if (t.audience != "webhook" && !t.email)
             skipped.emplace_back(t.timer_id, "nobody assigned to tell (" + t.audience + ")");
@@ -113,7 +120,8 @@ firing_result case_store::fire_due_timers(core::instant now, const firing& how) 
             due.push_back(std::move(t));
         }
     }
-    auto skip = db.prepare("UPDATE timers SET state = 'skipped', fired_at = ?1, note = ?2 WHERE id = ?3");
+    auto skip =
+        db.prepare("UPDATE timers SET state = 'skipped', fired_at = ?1, note = ?2 WHERE id = ?3");
     for (const auto& [id, why] : skipped) {
         skip.bind(1, at).bind(2, why).bind(3, id).run();
         skip.reset();
@@ -125,7 +133,8 @@ firing_result case_store::fire_due_timers(core::instant now, const firing& how) 
         const auto messages = how.compose(due);
         for (const auto& m : messages)
             result.messages += insert_outbox_message(db, m, at);
-        auto fire = db.prepare("UPDATE timers SET state = 'fired', fired_at = ?1, late = ?2 WHERE id = ?3");
+        auto fire =
+            db.prepare("UPDATE timers SET state = 'fired', fired_at = ?1, late = ?2 WHERE id = ?3");
         for (const auto& t : due) {
             fire.bind(1, at).bind(2, t.late ? 1 : 0).bind(3, t.timer_id).run();
             fire.reset();

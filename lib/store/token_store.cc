@@ -109,7 +109,8 @@ std::optional<token_record> case_store::authenticate(const std::string& token_te
     if (token_text.size() != 68 || token_text.rfind("rvd_", 0) != 0)
         return std::nullopt;
     auto lease = read();
-    auto st_handle = lease->prepare_cached("SELECT t.name, t.role, p.ref FROM tokens t LEFT JOIN people p ON p.id = t.person_id "
+    auto st_handle = lease->prepare_cached(
+        "SELECT t.name, t.role, p.ref FROM tokens t LEFT JOIN people p ON p.id = t.person_id "
         "WHERE t.hash = ?1 AND t.revoked_at IS NULL");
     statement& st = *st_handle;
     st.bind(1, sha256_hex(token_text));

@@ -14,7 +14,8 @@ namespace {
 
 // "2026-01-26T08:00:00Z" as an instant.
 reviewd::core::instant at(const std::string& iso) {
-    const auto seconds = std::chrono::hours(std::stoi(iso.substr(11, 2))) + std::chrono::minutes(std::stoi(iso.substr(14, 2))) +
+    const auto seconds = std::chrono::hours(std::stoi(iso.substr(11, 2))) +
+                         std::chrono::minutes(std::stoi(iso.substr(14, 2))) +
                          std::chrono::seconds(std::stoi(iso.substr(17, 2)));
     return reviewd::core::instant{day(iso.substr(0, 10))} + seconds;
 }
@@ -24,12 +25,19 @@ struct reminder_fixture : store_fixture {
     std::vector<std::vector<store::due_timer>> batches; // what compose was asked to write
 
     reminder_fixture() {
-        policy.rules.push_back({{reviewd::rules::deadline_kind::review}, {reviewd::schedule::audience::iro}, {5, 1}, true, true, 1});
+        policy.rules.push_back({{reviewd::rules::deadline_kind::review},
+                                {reviewd::schedule::audience::iro},
+                                {5, 1},
+                                true,
+                                true,
+                                1});
         rules.reminders = &policy;
         rules.zone = date::locate_zone("Europe/London");
-        REQUIRE(db->put_person({"I1", "iro", "IRO One", "i1@council.example", std::nullopt}, who, "t"));
+        REQUIRE(
+            db->put_person({"I1", "iro", "IRO One", "i1@council.example", std::nullopt}, who, "t"));
         REQUIRE(db->put_case(simple_case("C1"), rules, who, "t")); // review 1 due 2026-02-02
-        REQUIRE(db->put_assignments("C1", {std::string("I1"), std::nullopt, std::nullopt}, who, "t"));
+        REQUIRE(
+            db->put_assignments("C1", {std::string("I1"), std::nullopt, std::nullopt}, who, "t"));
     }
 
     store::firing_result fire(const char* when) {
@@ -42,8 +50,8 @@ struct reminder_fixture : store_fixture {
             for (const auto& t : due)
                 by_recipient[*t.email].push_back(t.timer_id);
             for (const auto& [email, ids] : by_recipient)
-                out.push_back({"evt_" + std::to_string(ids.front()), "email", email, "deadline.reminder", "s", "t", "", "{}",
-                               due.front().late});
+                out.push_back({"evt_" + std::to_string(ids.front()), "email", email,
+                               "deadline.reminder", "s", "t", "", "{}", due.front().late});
             return out;
         };
         return db->fire_due_timers(at(when), how);
@@ -52,9 +60,11 @@ struct reminder_fixture : store_fixture {
 
 } // namespace
 
-TEST_CASE("writing a case keeps its reminder timers, and rewriting it changes none", "[store][timers]") {
+TEST_CASE("writing a case keeps its reminder timers, and rewriting it changes none",
+          "[store][timers]") {
     reminder_fixture f;
-    // review 1 (due Monday 2026-02-02): 5 and 1 working days before, due, missed, one weekly chaser.
+    // review 1 (due Monday 2026-02-02): 5 and 1 working days before, due, missed, one weekly
+    // chaser.
     CHECK(f.count("timers", "state = 'pending'") == 5);
     REQUIRE(f.db->put_case(store_fixture::simple_case("C1"), f.rules, f.who, "t2"));
     CHECK(f.count("timers") == 5);
@@ -62,7 +72,8 @@ TEST_CASE("writing a case keeps its reminder timers, and rewriting it changes no
     CHECK(*f.db->next_timer_at() == at("2026-01-26T08:00:00Z")); // 08:00 GMT, 5 working days before
 }
 
-TEST_CASE("timers fire once into the outbox and never again, even when the clock goes back", "[store][timers]") {
+TEST_CASE("timers fire once into the outbox and never again, even when the clock goes back",
+          "[store][timers]") {
     reminder_fixture f;
     CHECK(f.fire("2026-01-26T07:59:59Z").fired == 0);
     const auto first = f.fire("2026-01-26T08:00:00Z");
@@ -76,26 +87,30 @@ TEST_CASE("timers fire once into the outbox and never again, even when the clock
     CHECK(f.count("outbox") == 1);
 }
 
-TEST_CASE("after downtime the overdue reminders fire once, marked late, in one message per recipient",
-          "[store][timers]") {
+TEST_CASE(
+    "after downtime the overdue reminders fire once, marked late, in one message per recipient",
+    "[store][timers]") {
     reminder_fixture f;
     const auto late = f.fire("2026-02-20T10:00:00Z"); // every timer of review 1 has passed
     CHECK(late.fired == 5);
     CHECK(late.late == 5);
     CHECK(late.messages == 1);
     REQUIRE(f.batches.size() == 1);
-    CHECK(f.batches.front().front().deadline.deadline.status == reviewd::rules::deadline_status::missed);
+    CHECK(f.batches.front().front().deadline.deadline.status ==
+          reviewd::rules::deadline_status::missed);
     CHECK(f.count("outbox", "late = 1") == 1);
     CHECK(f.fire("2026-02-21T10:00:00Z").fired == 0);
 }
 
-TEST_CASE("late reminders older than the limit are skipped when the policy says so", "[store][timers]") {
+TEST_CASE("late reminders older than the limit are skipped when the policy says so",
+          "[store][timers]") {
     reminder_fixture f;
     store::firing how;
     how.today = day("2026-03-20");
     how.skip_older_than = std::chrono::hours(24 * 14);
     how.compose = [](const std::vector<store::due_timer>& due) {
-        return std::vector<store::outbox_message>(due.empty() ? 0 : 1, {"evt_x", "email", "x@x", "t", "s", "t", "", "{}", true});
+        return std::vector<store::outbox_message>(
+            due.empty() ? 0 : 1, {"evt_x", "email", "x@x", "t", "s", "t", "", "{}", true});
     };
     const auto r = f.db->fire_due_timers(at("2026-03-20T10:00:00Z"), how);
     CHECK(r.skipped == 5);
@@ -103,7 +118,8 @@ TEST_CASE("late reminders older than the limit are skipped when the policy says 
     CHECK(f.count("timers", "state = 'skipped'") == 5);
 }
 
-TEST_CASE("a met deadline drops its pending reminders and keeps the fired ones as history", "[store][timers]") {
+TEST_CASE("a met deadline drops its pending reminders and keeps the fired ones as history",
+          "[store][timers]") {
     reminder_fixture f;
     REQUIRE(f.fire("2026-01-26T08:00:00Z").fired == 1);
     REQUIRE(f.db->edit_case(
@@ -113,24 +129,30 @@ TEST_CASE("a met deadline drops its pending reminders and keeps the fired ones a
             return std::nullopt;
         },
         f.rules, f.who, "t"));
-    CHECK(f.count("timers t JOIN deadlines d ON d.id = t.deadline_id", "d.key = 'p1/review/1' AND t.state = 'pending'") == 0);
-    CHECK(f.count("timers t JOIN deadlines d ON d.id = t.deadline_id", "d.key = 'p1/review/1' AND t.state = 'fired'") == 1);
-    CHECK(f.count("timers t JOIN deadlines d ON d.id = t.deadline_id", "d.key = 'p1/review/2' AND t.state = 'pending'") == 5);
+    CHECK(f.count("timers t JOIN deadlines d ON d.id = t.deadline_id",
+                  "d.key = 'p1/review/1' AND t.state = 'pending'") == 0);
+    CHECK(f.count("timers t JOIN deadlines d ON d.id = t.deadline_id",
+                  "d.key = 'p1/review/1' AND t.state = 'fired'") == 1);
+    CHECK(f.count("timers t JOIN deadlines d ON d.id = t.deadline_id",
+                  "d.key = 'p1/review/2' AND t.state = 'pending'") == 5);
 }
 
-TEST_CASE("a reminder with nobody to tell is skipped, and fires once someone is assigned", "[store][timers]") {
+TEST_CASE("a reminder with nobody to tell is skipped, and fires once someone is assigned",
+          "[store][timers]") {
     reminder_fixture f;
     REQUIRE(f.db->put_case(store_fixture::simple_case("C2"), f.rules, f.who, "t"));
     const auto r = f.fire("2026-01-26T08:00:00Z");
-    CHECK(r.fired == 1); // C1's
+    CHECK(r.fired == 1);   // C1's
     CHECK(r.skipped == 1); // C2 has no IRO
-    REQUIRE(f.db->put_assignments("C2", {std::string("I1"), std::nullopt, std::nullopt}, f.who, "t"));
+    REQUIRE(
+        f.db->put_assignments("C2", {std::string("I1"), std::nullopt, std::nullopt}, f.who, "t"));
     const auto again = f.fire("2026-01-26T08:05:00Z");
     CHECK(again.fired == 1);
     CHECK(f.batches.back().front().child == "C2");
 }
 
-TEST_CASE("outbox messages are claimed, retried, sent, and dead ones alerted and replayed", "[store][outbox]") {
+TEST_CASE("outbox messages are claimed, retried, sent, and dead ones alerted and replayed",
+          "[store][outbox]") {
     reminder_fixture f;
     REQUIRE(f.fire("2026-01-26T08:00:00Z").messages == 1);
     const auto now = at("2026-01-26T08:00:01Z");
@@ -145,7 +167,8 @@ TEST_CASE("outbox messages are claimed, retried, sent, and dead ones alerted and
     CHECK(claimed->attempts == 2);
     CHECK(claimed->last_error == std::optional<std::string>("smtp 451 try later"));
     f.db->record_dead(claimed->id, now, "smtp 550 no such user",
-                      store::outbox_message{"evt_dead_1", "email", "ops@council.example", "outbox.dead", "dead", "t", "", "{}", false});
+                      store::outbox_message{"evt_dead_1", "email", "ops@council.example",
+                                            "outbox.dead", "dead", "t", "", "{}", false});
     CHECK(f.count("outbox", "state = 'dead'") == 1);
     CHECK(f.count("outbox", "event_type = 'outbox.dead' AND state = 'pending'") == 1);
     REQUIRE(f.db->retry_outbox(claimed->id, now, f.who));
@@ -161,7 +184,8 @@ TEST_CASE("messages left sending by a killed daemon go back to pending", "[store
     REQUIRE(f.db->claim_outbox(now, std::chrono::seconds(300)));
     CHECK(f.db->release_expired_leases(now + std::chrono::seconds(299)) == 0);
     CHECK(f.db->release_expired_leases(now + std::chrono::seconds(301)) == 1);
-    const auto again = f.db->claim_outbox(now + std::chrono::seconds(301), std::chrono::seconds(300));
+    const auto again =
+        f.db->claim_outbox(now + std::chrono::seconds(301), std::chrono::seconds(300));
     REQUIRE(again);
     CHECK(again->attempts == 2);
     f.db->record_sent(again->id, now);
