@@ -13,17 +13,12 @@
 namespace reviewd::app {
 namespace {
 
-std::filesystem::path resolve(const std::filesystem::path& base, const std::string& value) {
-    const std::filesystem::path p(value);
-    return p.is_absolute() ? p : base / p;
-}
-
 void read_calendar(core::table_reader& root, config& cfg, const std::filesystem::path& base) {
     const toml::table* table = root.table("calendar");
     if (!table)
         root.fail("calendar", "missing_key", "required table [calendar] is missing");
     core::table_reader r = root.nested(*table, "calendar");
-    cfg.holidays_file = resolve(base, r.string("holidays_file"));
+    cfg.holidays_file = resolve_path(base, r.string("holidays_file"));
     cfg.time_zone = r.string_or("time_zone", cfg.time_zone);
     try {
         (void)date::locate_zone(cfg.time_zone);
@@ -48,7 +43,7 @@ void read_rules(core::table_reader& root, config& cfg, const std::filesystem::pa
     if (!table)
         root.fail("rules", "missing_key", "required table [rules] is missing");
     core::table_reader r = root.nested(*table, "rules");
-    cfg.rules_directory = resolve(base, r.string("directory"));
+    cfg.rules_directory = resolve_path(base, r.string("directory"));
     r.reject_unknown_keys();
 }
 
@@ -57,7 +52,7 @@ void read_store(core::table_reader& root, config& cfg, const std::filesystem::pa
     if (!table)
         return;
     core::table_reader r = root.nested(*table, "store");
-    cfg.database = resolve(base, r.string("path"));
+    cfg.database = resolve_path(base, r.string("path"));
     r.reject_unknown_keys();
 }
 

@@ -48,6 +48,13 @@ struct config {
 
 config load_config(const std::filesystem::path& file);
 
+// `value` as written in the configuration, resolved against the configuration file's folder.
+inline std::filesystem::path resolve_path(const std::filesystem::path& base,
+                                          const std::string& value) {
+    const std::filesystem::path p(value);
+    return p.is_absolute() ? p : base / p;
+}
+
 // Reads a whole file; throws config_error naming it when it cannot.
 std::string read_file(const std::filesystem::path& file);
 

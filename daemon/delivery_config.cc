@@ -1,6 +1,8 @@
 // Reading [reminders], [delivery] and [testing]; see delivery_config.h.
 #include "delivery_config.h"
 
+#include "config.h"
+
 #include "core/toml_reader.h"
 
 #include <fstream>
@@ -9,17 +11,12 @@
 namespace reviewd::app {
 namespace {
 
-std::filesystem::path resolve(const std::filesystem::path& base, const std::string& value) {
-    const std::filesystem::path p(value);
-    return p.is_absolute() ? p : base / p;
-}
-
 // A secret is named by a file (systemd's LoadCredential puts them in $CREDENTIALS_DIRECTORY): never
 // only on the command line, and not in the configuration file itself.
 secret_ref secret_from(core::table_reader& r, const std::string& key,
                        const std::filesystem::path& base) {
     const std::string name = r.string(key);
-    return {name, resolve(base, name), r.file() + " " + r.path(key)};
+    return {name, resolve_path(base, name), r.file() + " " + r.path(key)};
 }
 
 std::vector<int> integers(core::table_reader& r, const std::string& key,
@@ -104,7 +101,7 @@ reminder_settings read_reminders(core::table_reader& root, const std::filesystem
     s.policy.skip_older_than_days =
         static_cast<int>(r.integer_or("skip_older_than_days", 14, 1, 365));
     s.policy.late_after = std::chrono::minutes(r.integer_or("late_after_minutes", 15, 1, 1440));
-    s.templates = resolve(base, r.string_or("templates", "templates"));
+    s.templates = resolve_path(base, r.string_or("templates", "templates"));
     s.recheck_ms = static_cast<int>(r.integer_or("recheck_ms", s.recheck_ms, 10, 60000));
     if (const toml::array* rules = r.array_of_tables("rule")) {
         s.policy.rules.clear();
@@ -126,7 +123,7 @@ delivery_settings read_delivery(core::table_reader& root, const std::filesystem:
         return s;
     core::table_reader r = root.nested(*table, "delivery");
     s.transport = r.one_of("transport", {"file", "network"}, "file") == 0 ? "file" : "network";
-    s.folder = resolve(base, r.string_or("folder", "outbox"));
+    s.folder = resolve_path(base, r.string_or("folder", "outbox"));
     s.from = r.string_or("from", s.from);
     s.threads = static_cast<int>(r.integer_or("threads", s.threads, 1, 16));
     s.rate_per_minute =
@@ -144,7 +141,7 @@ delivery_settings read_delivery(core::table_reader& root, const std::filesystem:
         t.allow_plain_on_loopback = m.boolean_or("allow_plain_on_loopback", false);
         t.ca_file = m.string_or("ca_file", "");
         if (!t.ca_file.empty())
-            t.ca_file = resolve(base, t.ca_file).string();
+            t.ca_file = resolve_path(base, t.ca_file).string();
         t.verify_peer = m.boolean_or("verify_peer", true);
         static constexpr const char* auth_names[] = {"none", "password", "oauth2"};
         t.auth = auth_names[m.one_of("auth", {"none", "password", "oauth2"}, "none")];
@@ -196,7 +193,7 @@ std::optional<std::filesystem::path> read_testing_clock(core::table_reader& root
     r.reject_unknown_keys();
     if (file.empty())
         return std::nullopt;
-    return resolve(base, file);
+    return resolve_path(base, file);
 }
 
 } // namespace reviewd::app

@@ -9,6 +9,7 @@
 
 #include "api/api.h"
 #include "core/file_clock.h"
+#include "core/fnv.h"
 #include "delivery_setup.h"
 #include "http/http_server.h"
 #include "reminders/compose.h"
@@ -71,23 +72,17 @@ http::limits limits_of(const api_config& a) {
 // What the stored deadlines and timers depend on: the configuration (reminder policy, closures),
 // every rule file and the holiday data. FNV-1a over their text.
 std::string rules_fingerprint(const config& cfg) {
-    std::uint64_t h = 1469598103934665603ull;
-    const auto mix = [&](const std::string& text) {
-        for (const unsigned char c : text) {
-            h ^= c;
-            h *= 1099511628211ull;
-        }
-    };
-    mix(read_file(cfg.file));
-    mix(read_file(cfg.holidays_file));
+    core::fnv1a64 hash;
+    hash.add(read_file(cfg.file));
+    hash.add(read_file(cfg.holidays_file));
     std::vector<std::filesystem::path> files;
     for (const auto& entry : std::filesystem::directory_iterator(cfg.rules_directory))
         if (entry.path().extension() == ".toml")
             files.push_back(entry.path());
     std::sort(files.begin(), files.end());
     for (const auto& f : files)
-        mix(f.filename().string() + read_file(f));
-    return std::to_string(h);
+        hash.add(f.filename().string() + read_file(f));
+    return std::to_string(hash.value());
 }
 
 // After the rules, holidays or reminder policy changed (or on the first start), every case's

@@ -1,6 +1,8 @@
 // Assembly of the email text from its parts; see mime.h. The encodings live in mime_encoding.cc.
 #include "delivery/mime.h"
 
+#include "core/fnv.h"
+
 #include "delivery/mime_encoding.h"
 
 #include <cstdint>
@@ -67,11 +69,7 @@ std::string without_line_breaks(std::string_view text) {
 
 // A boundary that cannot occur in quoted-printable text: "=_" never appears there.
 std::string boundary_for(std::string_view event_id) {
-    std::uint64_t h = 1469598103934665603ull; // FNV-1a
-    for (char c : event_id) {
-        h ^= static_cast<unsigned char>(c);
-        h *= 1099511628211ull;
-    }
+    const std::uint64_t h = core::fnv1a64().add(event_id).value();
     std::string out = "=_reviewd_";
     for (int shift = 60; shift >= 0; shift -= 4)
         out += "0123456789abcdef"[h >> shift & 15];

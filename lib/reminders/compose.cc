@@ -1,6 +1,8 @@
 // Reminder composition; see compose.h.
 #include "reminders/compose.h"
 
+#include "core/fnv.h"
+
 #include "rules/deadline_json.h"
 
 #include <nlohmann/json.hpp>
@@ -18,18 +20,11 @@ using nlohmann::json;
 // A stable id from the parts of a message: the same timers to the same recipient give the same id.
 std::string event_id(const std::string& recipient,
                      const std::vector<const store::due_timer*>& timers) {
-    std::uint64_t h = 1469598103934665603ull; // FNV-1a 64
-    const auto mix = [&](std::string_view text) {
-        for (const unsigned char c : text) {
-            h ^= c;
-            h *= 1099511628211ull;
-        }
-        h ^= 0xff;
-        h *= 1099511628211ull;
-    };
-    mix(recipient);
+    core::fnv1a64 hash;
+    hash.add(recipient).end_part();
     for (const auto* t : timers)
-        mix(std::to_string(t->timer_id));
+        hash.add(std::to_string(t->timer_id)).end_part();
+    const std::uint64_t h = hash.value();
     char buffer[40];
     std::snprintf(buffer, sizeof buffer, "evt_%016llx_%lld", static_cast<unsigned long long>(h),
                   static_cast<long long>(timers.front()->timer_id));

@@ -3,7 +3,6 @@
 
 #include "store/case_store.h"
 
-#include <condition_variable>
 #include <vector>
 
 namespace reviewd::store {
