@@ -173,6 +173,8 @@ delivery_settings read_delivery(core::table_reader& root, const std::filesystem:
                 (void)h.find("secret_file");
             }
             w.ca_file = h.string_or("ca_file", "");
+            w.max_connections =
+                static_cast<int>(h.integer_or("max_connections", w.max_connections, 1, 100));
             h.reject_unknown_keys();
             s.webhooks.push_back(w);
         }

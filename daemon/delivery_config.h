@@ -54,6 +54,7 @@ struct webhook_settings {
     std::string url;
     secret_ref secret; // secret_file, holding "whsec_..."
     std::string ca_file;
+    int max_connections = 4; // requests in flight at once to this endpoint
 };
 
 struct delivery_settings {

@@ -37,7 +37,7 @@ delivery_setup::delivery_setup(const config& cfg, const core::clock& clock) : cf
                 wc.url = w.url;
                 wc.secret = read_secret(w.secret);
                 wc.ca_file = w.ca_file;
-                wc.max_connections = d.threads; // one keep-alive connection per worker
+                wc.max_connections = w.max_connections;
                 webhooks_.emplace(w.name, std::make_unique<delivery::webhook_transport>(wc, clock));
             }
         }

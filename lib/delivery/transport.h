@@ -5,6 +5,9 @@
 
 #include "delivery/message.h"
 
+#include <span>
+#include <vector>
+
 namespace reviewd::delivery {
 
 class transport {
@@ -13,6 +16,17 @@ public:
     // Sends one message; never throws for network or protocol failures (those are results).
     // May be called from several worker threads at once.
     virtual send_result send(const message& m) = 0;
+
+    // Sends several messages and returns their results in the same order. A transport that can
+    // keep several requests in flight at once (webhooks) overrides this; the default sends them
+    // one after another.
+    virtual std::vector<send_result> send_all(std::span<const message> messages) {
+        std::vector<send_result> results;
+        results.reserve(messages.size());
+        for (const message& m : messages)
+            results.push_back(send(m));
+        return results;
+    }
 };
 
 } // namespace reviewd::delivery

@@ -1,12 +1,19 @@
-// One signed POST per send() on a pooled libcurl handle; see webhook_transport.h.
+// Signed POSTs through one libcurl multi handle, several in flight; see webhook_transport.h.
 #include "delivery/webhook_transport.h"
 
 #include "delivery/config_error.h"
+#include "delivery/curl_pool.h"
 #include "delivery/mime.h"
 #include "delivery/reply_classification.h"
 #include "delivery/retry_after.h"
 #include "delivery/url_parts.h"
 #include "delivery/webhook_signature.h"
+
+#include <curl/curl.h>
+
+#include <algorithm>
+#include <array>
+#include <optional>
 
 namespace reviewd::delivery {
 namespace {
@@ -32,73 +39,195 @@ void check_config(const webhook_config& c) {
 
 } // namespace
 
+// One request slot: an easy handle (reused, so its options are reset each time) and what must
+// outlive the transfer: the header list and libcurl's error buffer.
+struct slot {
+    CURL* handle = nullptr;
+    curl_slist* headers = nullptr;
+    std::array<char, CURL_ERROR_SIZE> error{};
+    std::size_t index = 0; // which message of the batch it carries
+};
+
+struct webhook_transport::session {
+    CURLM* multi = nullptr;
+    std::vector<slot> slots;
+
+    explicit session(int connections) : slots(static_cast<std::size_t>(connections)) {
+        ensure_curl_initialised();
+        multi = curl_multi_init();
+        if (!multi)
+            throw std::runtime_error("libcurl could not make a multi handle");
+        // The multi handle owns the connection cache: kept-alive connections survive from one
+        // batch to the next, and never more than `connections` are open to the endpoint.
+        curl_multi_setopt(multi, CURLMOPT_MAX_TOTAL_CONNECTIONS, static_cast<long>(connections));
+        curl_multi_setopt(multi, CURLMOPT_MAXCONNECTS, static_cast<long>(connections));
+    }
+    ~session() {
+        for (slot& s : slots) {
+            if (s.handle) {
+                curl_multi_remove_handle(multi, s.handle);
+                curl_easy_cleanup(s.handle);
+            }
+            curl_slist_free_all(s.headers);
+        }
+        curl_multi_cleanup(multi);
+    }
+    session(const session&) = delete;
+    session& operator=(const session&) = delete;
+};
+
 webhook_transport::webhook_transport(webhook_config config, const core::clock& clock)
     : config_((check_config(config), std::move(config))), clock_(clock),
-      pool_(config_.max_connections) {}
+      session_(std::make_unique<session>(config_.max_connections)) {}
+
+webhook_transport::~webhook_transport() = default;
 
 send_result webhook_transport::send(const message& m) {
-    using o = send_result::outcome;
-    if (m.via != channel::webhook)
-        return {o::permanent, "webhook transport was given a non-webhook message", std::nullopt};
-    if (!m.recipient.empty() && m.recipient != config_.name)
-        return {o::permanent,
-                "webhook \"" + config_.name + "\" was given a message for \"" +
-                    m.recipient.substr(0, 80) + "\"",
-                std::nullopt};
-    if (!is_safe_event_id(m.event_id))
-        return {o::permanent, "event id cannot be used as a webhook-id", std::nullopt};
+    return send_all(std::span<const message>(&m, 1)).front();
+}
 
+std::vector<send_result> webhook_transport::send_all(std::span<const message> messages) {
+    using o = send_result::outcome;
+    std::vector<send_result> results(messages.size());
     const core::instant now = clock_.now();
     const std::int64_t timestamp =
         std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count();
-    auto signature = sign_webhook(config_.secret, m.event_id, timestamp, m.json_body);
-    if (!signature) // cannot happen: the secret was checked at construction
-        return {o::retry, core::describe(signature.err()), std::nullopt};
 
-    auto lease = pool_.acquire();
-    CURL* h = lease.get();
-    if (!h)
-        return {o::retry, "http: libcurl could not make a handle", std::nullopt};
+    // A refusal that needs no request: the wrong channel or endpoint, an unusable event id.
+    const auto refusal = [&](const message& m) -> std::optional<send_result> {
+        if (m.via != channel::webhook)
+            return send_result{o::permanent, "webhook transport was given a non-webhook message",
+                               std::nullopt};
+        if (!m.recipient.empty() && m.recipient != config_.name)
+            return send_result{o::permanent,
+                               "webhook \"" + config_.name + "\" was given a message for \"" +
+                                   m.recipient.substr(0, 80) + "\"",
+                               std::nullopt};
+        if (!is_safe_event_id(m.event_id))
+            return send_result{o::permanent, "event id cannot be used as a webhook-id",
+                               std::nullopt};
+        return std::nullopt;
+    };
 
-    curl_slist* headers = nullptr;
-    for (const std::string& line :
-         {std::string("Content-Type: application/json"), "webhook-id: " + m.event_id,
-          "webhook-timestamp: " + std::to_string(timestamp),
-          "webhook-signature: " + signature.value(), std::string("User-Agent: reviewd"),
-          std::string("Expect:")})
-        headers = curl_slist_append(headers, line.c_str());
-    char error[CURL_ERROR_SIZE] = {};
+    std::lock_guard lock(session_mutex_);
+    session& s = *session_;
+    std::vector<slot*> idle;
+    for (slot& sl : s.slots)
+        idle.push_back(&sl);
 
-    curl_easy_setopt(h, CURLOPT_URL, config_.url.c_str());
-    curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
-    curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L);
-    curl_easy_setopt(h, CURLOPT_HTTPHEADER, headers);
-    curl_easy_setopt(h, CURLOPT_POST, 1L);
-    curl_easy_setopt(h, CURLOPT_POSTFIELDS, m.json_body.data());
-    curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(m.json_body.size()));
-    curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, discard);
-    curl_easy_setopt(h, CURLOPT_TCP_KEEPALIVE, 1L);
-    curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS,
-                     static_cast<long>(config_.connect_timeout.count()));
-    curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, static_cast<long>(config_.timeout.count()));
-    curl_easy_setopt(h, CURLOPT_ERRORBUFFER, error);
-    if (!config_.ca_file.empty())
-        curl_easy_setopt(h, CURLOPT_CAINFO, config_.ca_file.c_str());
+    // Starts the message at `i` on an idle slot; false when it finished without a request.
+    const auto start = [&](std::size_t i) -> bool {
+        const message& m = messages[i];
+        if (auto refused = refusal(m)) {
+            results[i] = std::move(*refused);
+            return false;
+        }
+        auto signature = sign_webhook(config_.secret, m.event_id, timestamp, m.json_body);
+        if (!signature) { // cannot happen: the secret was checked at construction
+            results[i] = {o::retry, core::describe(signature.err()), std::nullopt};
+            return false;
+        }
+        slot& sl = *idle.back();
+        if (sl.handle)
+            curl_easy_reset(sl.handle);
+        else
+            sl.handle = curl_easy_init();
+        if (!sl.handle) {
+            results[i] = {o::retry, "http: libcurl could not make a handle", std::nullopt};
+            return false;
+        }
+        idle.pop_back();
+        sl.index = i;
+        sl.error[0] = '\0';
+        curl_slist_free_all(sl.headers);
+        sl.headers = nullptr;
+        for (const std::string& line :
+             {std::string("Content-Type: application/json"), "webhook-id: " + m.event_id,
+              "webhook-timestamp: " + std::to_string(timestamp),
+              "webhook-signature: " + signature.value(), std::string("User-Agent: reviewd"),
+              std::string("Expect:")})
+            sl.headers = curl_slist_append(sl.headers, line.c_str());
+        CURL* h = sl.handle;
+        curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
+        curl_easy_setopt(h, CURLOPT_PRIVATE, &sl);
+        curl_easy_setopt(h, CURLOPT_URL, config_.url.c_str());
+        curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
+        curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L);
+        curl_easy_setopt(h, CURLOPT_HTTPHEADER, sl.headers);
+        curl_easy_setopt(h, CURLOPT_POST, 1L);
+        curl_easy_setopt(h, CURLOPT_POSTFIELDS, m.json_body.data());
+        curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE,
+                         static_cast<curl_off_t>(m.json_body.size()));
+        curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, discard);
+        curl_easy_setopt(h, CURLOPT_TCP_KEEPALIVE, 1L);
+        curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS,
+                         static_cast<long>(config_.connect_timeout.count()));
+        curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, static_cast<long>(config_.timeout.count()));
+        curl_easy_setopt(h, CURLOPT_ERRORBUFFER, sl.error.data());
+        if (!config_.ca_file.empty())
+            curl_easy_setopt(h, CURLOPT_CAINFO, config_.ca_file.c_str());
+        if (curl_multi_add_handle(s.multi, h) != CURLM_OK) {
+            idle.push_back(&sl);
+            results[i] = {o::retry, "http: libcurl could not start the request", std::nullopt};
+            return false;
+        }
+        return true;
+    };
 
-    const CURLcode rc = curl_easy_perform(h);
-    curl_slist_free_all(headers);
-    http_exchange x;
-    x.transfer_ok = rc == CURLE_OK;
-    if (x.transfer_ok) {
-        curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &x.status);
-        curl_header* retry_after = nullptr;
-        if (curl_easy_header(h, "Retry-After", 0, CURLH_HEADER, -1, &retry_after) == CURLHE_OK)
-            x.retry_after = parse_retry_after(retry_after->value, now);
-    } else {
-        x.transport_error = (error[0] ? std::string(error) : curl_easy_strerror(rc)) + " [curl " +
-                            std::to_string(static_cast<int>(rc)) + "]";
+    const auto finish = [&](slot& sl, CURLcode rc) {
+        http_exchange x;
+        x.transfer_ok = rc == CURLE_OK;
+        if (x.transfer_ok) {
+            curl_easy_getinfo(sl.handle, CURLINFO_RESPONSE_CODE, &x.status);
+            curl_header* retry_after = nullptr;
+            if (curl_easy_header(sl.handle, "Retry-After", 0, CURLH_HEADER, -1, &retry_after) ==
+                CURLHE_OK)
+                x.retry_after = parse_retry_after(retry_after->value, clock_.now());
+        } else {
+            x.transport_error =
+                (sl.error[0] ? std::string(sl.error.data()) : curl_easy_strerror(rc)) + " [curl " +
+                std::to_string(static_cast<int>(rc)) + "]";
+        }
+        results[sl.index] = classify_http(x);
+        curl_multi_remove_handle(s.multi, sl.handle); // its connection stays in the cache
+        idle.push_back(&sl);
+    };
+
+    std::size_t next = 0;
+    int in_flight = 0;
+    const auto fill = [&] {
+        while (next < messages.size() && !idle.empty())
+            in_flight += start(next++) ? 1 : 0;
+    };
+    fill();
+    while (in_flight > 0) {
+        int running = 0;
+        if (curl_multi_perform(s.multi, &running) != CURLM_OK)
+            break;
+        int queued = 0;
+        while (CURLMsg* done = curl_multi_info_read(s.multi, &queued)) {
+            if (done->msg != CURLMSG_DONE)
+                continue;
+            slot* sl = nullptr;
+            curl_easy_getinfo(done->easy_handle, CURLINFO_PRIVATE, &sl);
+            finish(*sl, done->data.result);
+            --in_flight;
+        }
+        fill();
+        if (in_flight > 0)
+            curl_multi_poll(s.multi, nullptr, 0, 1000, nullptr);
     }
-    return classify_http(x);
+    // Only a broken multi handle leaves requests here: each is reported as a retry.
+    for (slot& sl : s.slots) {
+        if (std::find(idle.begin(), idle.end(), &sl) == idle.end()) {
+            curl_multi_remove_handle(s.multi, sl.handle);
+            results[sl.index] = {o::retry, "http: libcurl multi handle failed", std::nullopt};
+            idle.push_back(&sl);
+        }
+    }
+    for (std::size_t i = next; i < messages.size(); ++i)
+        results[i] = {o::retry, "http: libcurl multi handle failed", std::nullopt};
+    return results;
 }
 
 } // namespace reviewd::delivery

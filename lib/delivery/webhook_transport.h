@@ -1,7 +1,9 @@
 // Webhooks over HTTP(S) with libcurl, signed per Standard Webhooks: POST of the message's JSON
 // with headers webhook-id (the stable event id, for deduplication), webhook-timestamp (unix
-// seconds from the injected clock) and webhook-signature. Connections are kept alive in a small
-// pool of easy handles. Redirects are never followed: a 3xx is a permanent failure, because a
+// seconds from the injected clock) and webhook-signature. Requests go through one libcurl multi
+// handle that keeps up to max_connections of them in flight at once on kept-alive connections,
+// the way a load generator does, so a batch is not paced by one round trip after another.
+// Redirects are never followed: a 3xx is a permanent failure, because a
 // signed reminder must not wander to another host. Outcomes: see reply_classification.h.
 //
 // One transport per configured endpoint; a message's recipient names the endpoint, and a
@@ -9,10 +11,11 @@
 #pragma once
 
 #include "core/clock.h"
-#include "delivery/curl_pool.h"
 #include "delivery/transport.h"
 
 #include <chrono>
+#include <memory>
+#include <mutex>
 #include <string>
 
 namespace reviewd::delivery {
@@ -23,21 +26,28 @@ struct webhook_config {
     std::string secret; // "whsec_<base64>"
     std::chrono::milliseconds timeout{10'000};
     std::chrono::milliseconds connect_timeout{5'000};
-    int max_connections = 2;
-    std::string ca_file; // PEM bundle to trust instead of the system's; empty: system store
+    int max_connections = 4; // requests in flight at once, each on its own kept-alive connection
+    std::string ca_file;     // PEM bundle to trust instead of the system's; empty: system store
 };
 
 class webhook_transport final : public transport {
 public:
     // Throws config_error (key "webhooks.<name>.<field>") for a bad URL or secret.
     webhook_transport(webhook_config config, const core::clock& clock);
+    ~webhook_transport() override;
 
     send_result send(const message& m) override;
+    // Up to max_connections requests in flight at once. Callers on other threads wait their
+    // turn: the connection cap holds for the transport as a whole.
+    std::vector<send_result> send_all(std::span<const message> messages) override;
 
 private:
+    struct session; // the multi handle, its easy handles and their connections
+
     const webhook_config config_;
     const core::clock& clock_;
-    curl_pool pool_;
+    std::mutex session_mutex_;
+    std::unique_ptr<session> session_;
 };
 
 } // namespace reviewd::delivery

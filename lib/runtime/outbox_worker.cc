@@ -88,32 +88,7 @@ void outbox_worker::run() {
             spdlog::error("delivery.claim_failed error=\"{}\"", e.what());
         }
         if (!batch.empty()) {
-            // Outcomes are recorded in small groups: a kill re-sends at most the unrecorded group
-            // (an email is recorded at once; webhooks, fast and many, up to record_every at a
-            // time).
-            std::vector<store::case_store::delivery_outcome> outcomes;
-            bool alerted = false;
-            const auto record = [&] {
-                try {
-                    store_.record_outcomes(outcomes);
-                } catch (const std::exception& e) {
-                    // The leases expire and the messages are tried again: at-least-once, never
-                    // lost.
-                    spdlog::error("delivery.record_failed count={} error=\"{}\"", outcomes.size(),
-                                  e.what());
-                }
-                outcomes.clear();
-            };
-            for (const auto& row : batch) {
-                outcomes.push_back(deliver(row));
-                alerted = alerted || outcomes.back().alert.has_value();
-                if (row.message.channel == "email" ||
-                    static_cast<int>(outcomes.size()) >= options_.record_every)
-                    record();
-            }
-            record();
-            if (alerted)
-                wake();
+            deliver_batch(batch);
             continue;
         }
         std::unique_lock lock(mutex_);
@@ -122,13 +97,51 @@ void outbox_worker::run() {
     }
 }
 
-store::case_store::delivery_outcome outbox_worker::deliver(const store::outbox_row& row) {
+void outbox_worker::deliver_batch(const std::vector<store::outbox_row>& batch) {
+    // Messages go out in runs: consecutive webhooks for one endpoint together (the transport
+    // keeps several in flight) and an email alone. Each run's outcomes are recorded in one
+    // transaction before the next run starts, so a kill re-sends at most the run in flight: one
+    // email, or up to record_every webhooks, which receivers deduplicate by webhook-id.
+    std::vector<store::case_store::delivery_outcome> outcomes;
+    std::vector<delivery::message> messages;
+    bool alerted = false;
+    for (std::size_t first = 0; first < batch.size();) {
+        delivery::transport* transport = routes_.transport_for(batch[first].message);
+        std::size_t end = first + 1;
+        if (batch[first].message.channel == "webhook")
+            while (end < batch.size() && static_cast<int>(end - first) < options_.record_every &&
+                   batch[end].message.channel == "webhook" &&
+                   routes_.transport_for(batch[end].message) == transport)
+                ++end;
+        messages.clear();
+        for (std::size_t i = first; i < end; ++i)
+            messages.push_back(to_message(batch[i].message));
+        const std::vector<delivery::send_result> results =
+            transport ? transport->send_all(messages)
+                      : std::vector<delivery::send_result>(
+                            messages.size(), {delivery::send_result::outcome::retry,
+                                              "no transport configured", std::nullopt});
+        outcomes.clear();
+        for (std::size_t i = first; i < end; ++i) {
+            outcomes.push_back(outcome_of(batch[i], results[i - first]));
+            alerted = alerted || outcomes.back().alert.has_value();
+        }
+        try {
+            store_.record_outcomes(outcomes);
+        } catch (const std::exception& e) {
+            // The leases expire and the messages are tried again: at-least-once, never lost.
+            spdlog::error("delivery.record_failed count={} error=\"{}\"", outcomes.size(),
+                          e.what());
+        }
+        first = end;
+    }
+    if (alerted)
+        wake(); // the alerts just written are waiting in the outbox
+}
+
+store::case_store::delivery_outcome outbox_worker::outcome_of(const store::outbox_row& row,
+                                                              const delivery::send_result& result) {
     using outcome = store::case_store::delivery_outcome;
-    delivery::transport* transport = routes_.transport_for(row.message);
-    const delivery::send_result result =
-        transport ? transport->send(to_message(row.message))
-                  : delivery::send_result{delivery::send_result::outcome::retry,
-                                          "no transport configured", std::nullopt};
     const core::instant now = clock_.now();
     if (result.result == delivery::send_result::outcome::sent) {
         ++sent_;

@@ -36,7 +36,7 @@ struct outbox_worker_options {
     delivery::retry_policy retry;
     std::chrono::milliseconds idle_poll{1000}; // how often an idle worker looks again
     int batch = 128;                           // messages claimed per transaction
-    int record_every = 32; // webhook outcomes recorded per transaction (emails: each at once)
+    int record_every = 32; // webhooks sent together and recorded per transaction (emails: one)
 };
 
 class outbox_worker {
@@ -57,7 +57,9 @@ public:
 
 private:
     void run();
-    store::case_store::delivery_outcome deliver(const store::outbox_row& row);
+    void deliver_batch(const std::vector<store::outbox_row>& batch);
+    store::case_store::delivery_outcome outcome_of(const store::outbox_row& row,
+                                                   const delivery::send_result& result);
 
     store::case_store& store_;
     const core::clock& clock_;

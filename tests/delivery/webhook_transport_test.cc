@@ -8,6 +8,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <map>
 #include <set>
 
 using namespace reviewd::delivery;
@@ -198,4 +199,49 @@ TEST_CASE("bad webhook configuration is refused naming the key", "[delivery][web
     c = good;
     c.name = "";
     CHECK(key_for(c) == "webhooks.?.name");
+}
+
+TEST_CASE("a batch goes out several at a time, each result paired with its own message",
+          "[delivery][webhook][integration]") {
+    // The receiver fails two requests, whichever arrive first; concurrency decides which
+    // messages those are, so the check is that each message's result matches what the receiver
+    // answered for its webhook-id.
+    webhook_receiver receiver({"--secret", secret, "--script", "500,503"});
+    manual_clock clock(thursday_9am);
+    webhook_config c = config_for(receiver);
+    c.max_connections = 3;
+    webhook_transport t(c, clock);
+    std::vector<message> batch;
+    for (int i = 0; i < 40; ++i)
+        batch.push_back(event("evt_batch_" + std::to_string(i)));
+    batch[17].recipient = "another-system"; // refused without a request
+    const auto results = t.send_all(batch);
+    REQUIRE(results.size() == batch.size());
+    CHECK(results[17].result == outcome::permanent);
+
+    const auto stats = receiver.stats();
+    const auto& requests = stats["requests"];
+    REQUIRE(requests.size() == 39);
+    std::map<std::string, int> status_by_id;
+    std::set<int> connections;
+    for (const auto& r : requests) {
+        CHECK(r["verified"] == true);
+        status_by_id[r["headers"]["webhook-id"].get<std::string>()] = r["status"].get<int>();
+        connections.insert(r["connection"].get<int>());
+    }
+    CHECK(connections.size() > 1); // several in flight at once
+    CHECK(connections.size() <= 3);
+    CHECK(stats["connections"].get<int>() <= 3 + 1); // and the test's own GET /stats
+    int retries = 0;
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+        if (i == 17)
+            continue;
+        INFO(batch[i].event_id);
+        REQUIRE(status_by_id.count(batch[i].event_id) == 1);
+        const int status = status_by_id[batch[i].event_id];
+        CHECK(results[i].detail == "http " + std::to_string(status));
+        CHECK(results[i].result == (status == 200 ? outcome::sent : outcome::retry));
+        retries += results[i].result == outcome::retry ? 1 : 0;
+    }
+    CHECK(retries == 2);
 }
