@@ -12,6 +12,7 @@
 #include "rules/loaded_rules.h"
 #include "rules/rule_book.h"
 #include "schedule/reminder_policy.h"
+#include "store/escalation_records.h"
 #include "store/records.h"
 #include "store/sqlite.h"
 
@@ -42,10 +43,13 @@ struct rules_snapshot {
     rules::loaded_rules loaded;
     std::optional<schedule::reminder_policy> reminders;
     const date::time_zone* zone = nullptr;
+    escalation_setup escalations; // the [escalation] ladder and its settings
 
     rule_context view() const {
         return {loaded.book, loaded.calendars, reminders ? &*reminders : nullptr, zone};
     }
+    // What escalations compute with; nullopt without a time zone or the ladder's holidays.
+    std::optional<escalation_context> escalation_view() const;
 };
 
 // How fire_due_timers treats timers: the policy's late rules, and the composer that turns a batch
@@ -155,6 +159,34 @@ public:
     core::result<write_outcome> retry_outbox(std::int64_t id, core::instant now, const actor& who);
     core::result<write_outcome> discard_outbox(std::int64_t id, core::instant now,
                                                const actor& who);
+
+    // --- escalations (escalation_store.cc, escalation_timer_store.cc) ------------------------
+    // Each write is one transaction: the event is checked with escalation::apply against the
+    // replayed history and appended, the escalation's alert timers re-synced by key, the list
+    // cache rewritten and an audit row (ids only) appended. Refused: nothing is written.
+    core::result<escalation_outcome> raise_escalation(const new_escalation& x,
+                                                      const escalation_context& ctx,
+                                                      const actor& who, core::instant now);
+    core::result<escalation_outcome> record_escalation(const std::string& id,
+                                                       const escalation_action& action,
+                                                       const escalation_context& ctx,
+                                                       const actor& who, core::instant now);
+    // The IRO's checklist, changed without an event (events entering a formal stage snapshot it).
+    core::result<escalation_outcome> set_escalation_checklist(const std::string& id,
+                                                              const escalation::checklist& checks,
+                                                              const escalation_context& ctx,
+                                                              const actor& who, core::instant now);
+    std::optional<stored_escalation> get_escalation(const std::string& id);
+    escalation_page list_escalations(const escalation_filter& filter, core::day today);
+    // Re-syncs every unfinished escalation's timers and cache under `ctx` (after a start or a
+    // reload changed the ladder or the holidays).
+    escalation_resync resync_escalations(const escalation_context& ctx, core::instant now);
+    std::optional<core::instant> next_escalation_timer_at();
+    // In one transaction: due escalation timers fire into the outbox (or are skipped), and due
+    // automatic advances are applied as events by "reviewd" in role "system", audited.
+    escalation_firing_result fire_due_escalation_timers(core::instant now,
+                                                        const escalation_context& ctx,
+                                                        const escalation_firing& how);
 
     // --- figures ------------------------------------------------------------------------------
     std::vector<std::pair<std::string, std::int64_t>> deadline_counts_by_status(core::day today);

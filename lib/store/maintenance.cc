@@ -112,7 +112,8 @@ void check_people(connection& db, check_report& report) {
 
 } // namespace
 
-check_report check_database(const std::filesystem::path& file, const rule_context& rules) {
+check_report check_database(const std::filesystem::path& file, const rule_context& rules,
+                            const escalation_context* escalations) {
     connection db = connection::open(file, false, true);
     check_report report;
     check_sqlite(db, report);
@@ -120,6 +121,8 @@ check_report check_database(const std::filesystem::path& file, const rule_contex
         return report;
     check_deadlines(db, rules, report);
     check_people(db, report);
+    if (escalations)
+        check_escalations(db, *escalations, report);
     return report;
 }
 

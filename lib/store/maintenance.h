@@ -22,12 +22,19 @@ struct check_report {
     std::vector<std::string> problems;
     int children = 0;
     int deadlines = 0;
+    int escalations = 0;
     bool ok() const { return problems.empty(); }
 };
 
 // SQLite's integrity and foreign-key checks, then reviewd's own invariants: the schema is
 // current, stored facts parse, stored deadlines equal a recompute with `rules`, assignments match
-// people's roles, tokens name a person exactly when their role is iro.
-check_report check_database(const std::filesystem::path& file, const rule_context& rules);
+// people's roles, tokens name a person exactly when their role is iro. With `escalations`, also
+// that every escalation's stored history replays through escalation::apply, its list cache
+// matches the replay and an unfinished one's pending timers are timers_for's.
+check_report check_database(const std::filesystem::path& file, const rule_context& rules,
+                            const escalation_context* escalations = nullptr);
+
+// The escalation part of the check, on an open connection (escalation_check.cc).
+void check_escalations(connection& db, const escalation_context& ctx, check_report& report);
 
 } // namespace reviewd::store

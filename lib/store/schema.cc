@@ -141,12 +141,83 @@ CREATE TABLE meta (
 ) STRICT;
 )sql";
 
+constexpr std::string_view v3_sql = R"sql(
+-- Escalations (the dispute ladder, lib/escalation): one row per dispute an IRO raises. The state
+-- is the event history replayed; status, stage and stale_from are a cache of it for list filters,
+-- rewritten in the same transaction as every event. The description is short and sensitive: it
+-- is kept for the record and the Cafcass referral pack, never put in a notification or log.
+CREATE TABLE escalations (
+    id                             INTEGER PRIMARY KEY,           -- shown as "ESC-<id>"
+    child_id                       INTEGER NOT NULL REFERENCES children(id),
+    raised_by                      TEXT NOT NULL,                 -- the IRO's person ref
+    category                       TEXT NOT NULL,
+    description                    TEXT NOT NULL,
+    complaints_procedure_explained INTEGER NOT NULL DEFAULT 0 CHECK (complaints_procedure_explained IN (0, 1)),
+    advocate_offered               INTEGER NOT NULL DEFAULT 0 CHECK (advocate_offered IN (0, 1)),
+    wishes_and_feelings_recorded   INTEGER NOT NULL DEFAULT 0 CHECK (wishes_and_feelings_recorded IN (0, 1)),
+    status                         TEXT NOT NULL CHECK (status IN ('open', 'awaiting_endorsement',
+                                       'with_cafcass', 'resolved', 'withdrawn')),
+    stage                          TEXT NOT NULL,                 -- open at; or the stage reached
+    stale_from                     TEXT,                          -- first day a stage or endorsement is stale
+    raised_on                      TEXT NOT NULL,
+    updated_at                     TEXT NOT NULL
+) STRICT;
+CREATE INDEX escalations_by_status ON escalations (status, id);
+CREATE INDEX escalations_by_child ON escalations (child_id, id);
+
+-- Every event of an escalation, in order; append-only (the triggers refuse changes). `asked` is
+-- the person the event put the question to (the owner of the stage entered, or the IRO manager
+-- asked to endorse), resolved when it was recorded, for the referral pack's "who was asked".
+CREATE TABLE escalation_events (
+    id                  INTEGER PRIMARY KEY,
+    escalation_id       INTEGER NOT NULL REFERENCES escalations(id),
+    seq                 INTEGER NOT NULL,
+    kind                TEXT NOT NULL,
+    at                  INTEGER NOT NULL,                 -- unix seconds, UTC
+    local_day           TEXT NOT NULL,                    -- the council's date of `at`
+    actor               TEXT NOT NULL,                    -- person ref; "reviewd" when automatic
+    role                TEXT NOT NULL,
+    stage               TEXT NOT NULL,
+    note                TEXT NOT NULL,
+    proceed             INTEGER NOT NULL DEFAULT 0 CHECK (proceed IN (0, 1)),
+    checklist_on_entry  TEXT,                             -- "101": the three checklist items
+    awaits_endorsement  INTEGER NOT NULL DEFAULT 0 CHECK (awaits_endorsement IN (0, 1)),
+    asked               TEXT,
+    UNIQUE (escalation_id, seq)
+) STRICT;
+CREATE TRIGGER escalation_events_no_update BEFORE UPDATE ON escalation_events
+BEGIN SELECT RAISE(ABORT, 'escalation_events is append-only'); END;
+CREATE TRIGGER escalation_events_no_delete BEFORE DELETE ON escalation_events
+BEGIN SELECT RAISE(ABORT, 'escalation_events is append-only'); END;
+
+-- Escalation alert timers (escalation::timers_for), kept like the reminder timers: keyed so a
+-- re-sync keeps what is unchanged; fired and skipped ones stay as history and are never re-armed.
+CREATE TABLE escalation_timers (
+    id             INTEGER PRIMARY KEY,
+    escalation_id  INTEGER NOT NULL REFERENCES escalations(id),
+    key            TEXT NOT NULL,
+    kind           TEXT NOT NULL,
+    audience       TEXT,                                   -- NULL for auto_advance
+    stage          TEXT NOT NULL,
+    chase          INTEGER NOT NULL DEFAULT 0,
+    local_day      TEXT NOT NULL,
+    fire_at        INTEGER NOT NULL,                       -- unix seconds, UTC
+    state          TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'fired', 'skipped')),
+    fired_at       INTEGER,
+    late           INTEGER NOT NULL DEFAULT 0 CHECK (late IN (0, 1)),
+    note           TEXT,
+    UNIQUE (escalation_id, key)
+) STRICT;
+CREATE INDEX escalation_timers_pending_by_time ON escalation_timers (fire_at) WHERE state = 'pending';
+)sql";
+
 } // namespace
 
 const std::vector<migration>& migrations() {
     static const std::vector<migration> all = {
         {1, "children, people, assignments, deadlines, tokens, audit", v1_sql},
         {2, "reminder timers, the transactional outbox, meta", v2_sql},
+        {3, "escalations, their event history and alert timers", v3_sql},
     };
     return all;
 }
