@@ -62,6 +62,46 @@ schedule::reminder_rule read_rule(core::table_reader& r) {
     return rule;
 }
 
+// A local time of day, "HH:MM".
+std::chrono::minutes local_time_of(core::table_reader& r, const std::string& key,
+                                   const std::string& fallback) {
+    const std::string text = r.string_or(key, fallback);
+    const auto digit = [&](std::size_t i) {
+        return std::isdigit(static_cast<unsigned char>(text[i])) != 0;
+    };
+    if (text.size() != 5 || text[2] != ':' || !digit(0) || !digit(1) || !digit(3) || !digit(4) ||
+        text.substr(0, 2) > "23" || text.substr(3) > "59")
+        r.fail(key, "invalid_value", "\"" + text + "\" is not a time HH:MM");
+    return std::chrono::hours(std::stoi(text.substr(0, 2))) +
+           std::chrono::minutes(std::stoi(text.substr(3)));
+}
+
+// [reminders.digest]: off unless enabled; its time defaults to the reminders' own.
+schedule::digest_policy read_digest(core::table_reader& r, std::chrono::minutes reminder_time,
+                                    std::string& division) {
+    schedule::digest_policy d;
+    d.local_time = reminder_time;
+    d.enabled = r.boolean_or("enabled", false);
+    if (r.find("to")) {
+        d.to.clear();
+        for (const auto& name : r.strings("to")) {
+            const auto who = schedule::audience_from(name);
+            if (!who || *who == schedule::audience::webhook)
+                r.fail("to", "invalid_value",
+                       "\"" + name +
+                           "\" is not one of iro, iro_manager, team_manager, social_worker");
+            d.to.push_back(*who);
+        }
+    }
+    if (r.find("local_time"))
+        d.local_time = local_time_of(r, "local_time", "08:00");
+    d.horizon_working_days =
+        static_cast<int>(r.integer_or("horizon_working_days", d.horizon_working_days, 0, 100));
+    division = r.string_or("division", division);
+    r.reject_unknown_keys();
+    return d;
+}
+
 } // namespace
 
 std::string read_secret(const secret_ref& ref) {
@@ -86,15 +126,7 @@ reminder_settings read_reminders(core::table_reader& root, const std::filesystem
         return s;
     core::table_reader r = root.nested(*table, "reminders");
     s.enabled = r.boolean_or("enabled", true);
-    const std::string local_time = r.string_or("local_time", "08:00");
-    if (local_time.size() != 5 || local_time[2] != ':' || local_time.substr(0, 2) > "23" ||
-        local_time.substr(3) > "59" || !std::isdigit(static_cast<unsigned char>(local_time[0])) ||
-        !std::isdigit(static_cast<unsigned char>(local_time[1])) ||
-        !std::isdigit(static_cast<unsigned char>(local_time[3])) ||
-        !std::isdigit(static_cast<unsigned char>(local_time[4])))
-        r.fail("local_time", "invalid_value", "\"" + local_time + "\" is not a time HH:MM");
-    s.policy.local_time = std::chrono::hours(std::stoi(local_time.substr(0, 2))) +
-                          std::chrono::minutes(std::stoi(local_time.substr(3)));
+    s.policy.local_time = local_time_of(r, "local_time", "08:00");
     s.policy.late = r.one_of("late_policy", {"fire_once", "skip_older"}, "fire_once") == 0
                         ? schedule::late_policy::fire_once
                         : schedule::late_policy::skip_older;
@@ -110,6 +142,11 @@ reminder_settings read_reminders(core::table_reader& root, const std::filesystem
                 r.nested(*rules->get(i)->as_table(), "rule[" + std::to_string(i) + "]");
             s.policy.rules.push_back(read_rule(rr));
         }
+    }
+    s.digest.local_time = s.policy.local_time;
+    if (const toml::table* digest = r.table("digest")) {
+        core::table_reader d = r.nested(*digest, "digest");
+        s.digest = read_digest(d, s.policy.local_time, s.digest_division);
     }
     r.reject_unknown_keys();
     return s;

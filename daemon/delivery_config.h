@@ -3,6 +3,7 @@
 // test-only clock. Loaded strictly like the rest of the file; secrets come from files.
 #pragma once
 
+#include "schedule/digest.h"
 #include "schedule/reminder_policy.h"
 
 #include <filesystem>
@@ -75,6 +76,8 @@ struct reminder_settings {
     schedule::reminder_policy policy;
     std::filesystem::path templates; // folder with reminder.txt and reminder.html
     int recheck_ms = 60000;          // the timer driver looks again at least this often
+    schedule::digest_policy digest;  // [reminders.digest]; off by default
+    std::string digest_division = "england-and-wales"; // whose working days the digest goes on
 };
 
 // Readers for the three tables; `base` resolves relative paths. Throw core::load_failure.

@@ -11,6 +11,7 @@
 #include "core/file_clock.h"
 #include "core/fnv.h"
 #include "delivery_setup.h"
+#include "digest_job.h"
 #include "http/http_server.h"
 #include "reminders/compose.h"
 #include "rules_loader.h"
@@ -151,19 +152,28 @@ int run_serve(const config& cfg) {
     how.compose = [&](const std::vector<store::due_timer>& due) {
         return reminders::compose_reminders(due, delivery.compose());
     };
+    digest_job digest(cfg, current_rules.get(), cases, delivery.compose());
     runtime::timer_driver timers(
-        loop, *clock, [&] { return cases.next_timer_at(); },
+        loop, *clock,
+        [&]() -> std::optional<core::instant> {
+            const auto reminder = cases.next_timer_at();
+            const auto digest_at = digest.next_at(clock->now());
+            if (reminder && digest_at)
+                return std::min(*reminder, *digest_at);
+            return reminder ? reminder : digest_at;
+        },
         [&](core::instant now) {
             store::firing batch = how;
             batch.today = core::local_date(now, cfg.time_zone);
+            batch.digest_audiences = digest.audiences();
             const auto fired = cases.fire_due_timers(now, batch);
             if (fired.fired > 0)
                 spdlog::info("timers.fired reminders={} late={} messages={}", fired.fired,
                              fired.late, fired.messages);
             for (const auto& [why, count] : fired.skipped_because)
                 spdlog::info("timers.skipped reminders={} reason=\"{}\"", count, why);
-
-            if (fired.messages > 0)
+            const int digests = digest.fire(now);
+            if (fired.messages > 0 || digests > 0)
                 worker.wake();
         },
         std::chrono::milliseconds(cfg.reminders.recheck_ms));
@@ -207,7 +217,9 @@ int run_serve(const config& cfg) {
         if (signal == SIGHUP) {
             try {
                 const config next = load_config(cfg.file);
-                current_rules.set(snapshot_of(next));
+                auto rules = snapshot_of(next);
+                digest.reload(next, rules);
+                current_rules.set(std::move(rules));
                 recompute_if_rules_changed(cases, next, *current_rules.get(), *clock);
                 timers.poke();
                 spdlog::info("daemon.reloaded config={}", cfg.file.string());

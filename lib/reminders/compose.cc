@@ -2,6 +2,7 @@
 #include "reminders/compose.h"
 
 #include "core/fnv.h"
+#include "reminders/mail_body.h"
 
 #include "rules/deadline_json.h"
 
@@ -31,36 +32,8 @@ std::string event_id(const std::string& recipient,
     return buffer;
 }
 
-std::string html_escape(const std::string& text) {
-    std::string out;
-    for (const char c : text) {
-        switch (c) {
-        case '&':
-            out += "&amp;";
-            break;
-        case '<':
-            out += "&lt;";
-            break;
-        case '>':
-            out += "&gt;";
-            break;
-        case '"':
-            out += "&quot;";
-            break;
-        default:
-            out += c;
-        }
-    }
-    return out;
-}
-
 std::string deadline_name(const store::due_timer& t) {
-    const auto& d = t.deadline.deadline;
-    std::string name(rules::to_string(d.kind));
-    for (auto& c : name)
-        if (c == '_')
-            c = ' ';
-    return name + " " + std::to_string(d.sequence);
+    return deadline_title(t.deadline.deadline);
 }
 
 json reminder_json(const store::due_timer& t) {
@@ -78,47 +51,16 @@ store::outbox_message mail_for(const std::string& email,
                                const compose_options& options) {
     const bool late =
         std::any_of(items.begin(), items.end(), [](const auto* t) { return t->late; });
-    std::string text_items, html_items;
-    for (const auto* t : items) {
-        const auto& d = t->deadline.deadline;
-        const std::string due = core::format_iso_date(d.due);
-        const std::string practical = core::format_iso_date(d.practical_due);
-        text_items += "- child " + t->child + ": " + deadline_name(*t) + ", " +
-                      describe_tag(t->tag) + " (due " + due +
-                      (practical != due ? ", practical " + practical : "") + ")" +
-                      (t->late ? " [late]" : "") + "\n  " + d.basis + "\n";
-        html_items += "<tr><td>" + html_escape(t->child) + "</td><td>" +
-                      html_escape(deadline_name(*t)) + "</td><td>" +
-                      html_escape(describe_tag(t->tag)) + "</td><td>" + due + "</td><td>" +
-                      practical + "</td><td>" + html_escape(d.basis) + "</td></tr>\n";
-    }
-    const std::string late_note =
-        late ? " (sent late: reviewd was not running when some of these fell due)" : std::string();
-    const std::vector<std::pair<std::string, std::string>> values = {
-        {"count", std::to_string(items.size())},
-        {"late_note", late_note},
-        {"service", options.service}};
-    store::outbox_message m;
-    m.event_id = event_id(email, items);
-    m.channel = "email";
-    m.recipient = email;
-    m.event_type = "deadline.reminder";
-    if (items.size() == 1)
-        m.subject = "[" + options.service + "] " + (late ? "(late) " : "") +
-                    deadline_name(*items.front()) + " for child " + items.front()->child + ": " +
-                    describe_tag(items.front()->tag);
-    else
-        m.subject = "[" + options.service + "] " + (late ? "(late) " : "") +
-                    std::to_string(items.size()) + " deadlines need attention";
-    auto text_values = values;
-    text_values.emplace_back("items", text_items);
-    auto html_values = values;
-    html_values.emplace_back("items", html_items);
-    m.text_body = fill(options.mail.text, text_values);
-    m.html_body = options.mail.html.empty() ? std::string() : fill(options.mail.html, html_values);
-    m.json_body = "{}";
-    m.late = late;
-    return m;
+    std::vector<mail_line> lines;
+    for (const auto* t : items)
+        lines.push_back({t->child, &t->deadline.deadline, describe_tag(t->tag), t->late});
+    const std::string subject =
+        items.size() == 1 ? "[" + options.service + "] " + (late ? "(late) " : "") +
+                                deadline_name(*items.front()) + " for child " +
+                                items.front()->child + ": " + describe_tag(items.front()->tag)
+                          : "[" + options.service + "] " + (late ? "(late) " : "") +
+                                std::to_string(items.size()) + " deadlines need attention";
+    return render_mail(email, event_id(email, items), subject, lines, late, options);
 }
 
 store::outbox_message webhook_for(const std::string& name,

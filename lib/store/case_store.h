@@ -59,6 +59,18 @@ struct firing {
     std::chrono::seconds late_after{15 * 60};
     std::optional<std::chrono::seconds> skip_older_than; // late timers older than this are dropped
     std::function<std::vector<outbox_message>(const std::vector<due_timer>&)> compose;
+    // Audiences that take the daily digest instead: their timers are skipped, not sent.
+    std::vector<std::string> digest_audiences;
+};
+
+// How fire_digest writes one day's digest: the day, how far ahead to look for open deadlines
+// (a calendar-day bound; the composer applies the exact working-day horizon), and the composer
+// (pure; called inside the transaction).
+struct digest_firing {
+    core::day day;
+    core::day scan_until;
+    bool late = false;
+    std::function<std::vector<outbox_message>(const std::vector<digest_entry>&)> compose;
 };
 
 struct firing_result {
@@ -128,6 +140,15 @@ public:
     // In one transaction: every pending timer due at `now` becomes fired (or skipped) and its
     // messages are written to the outbox. A timer whose deadline is no longer open fires nothing.
     firing_result fire_due_timers(core::instant now, const firing& how);
+
+    // --- daily digest (digest_store.cc) --------------------------------------------------------
+    // The last day whose digest was written, if any.
+    std::optional<core::day> last_digest_day();
+    // In one transaction: unless the digest of `how.day` (or a later one) was already written,
+    // collects the open deadlines of open cases due by `how.scan_until`, with the addresses of the
+    // people they concern, writes the composed messages to the outbox and records the day.
+    // Returns the number of messages written, or nullopt when that day's digest was already sent.
+    std::optional<int> fire_digest(core::instant now, const digest_firing& how);
 
     // --- outbox -------------------------------------------------------------------------------
     // Claims the next message ready at `now` for one delivery attempt, leased until now + lease.

@@ -122,4 +122,12 @@ struct due_timer {
     std::optional<std::string> email; // the audience's address, when it is a person and known
 };
 
+// One open deadline as the daily digest sees it: the child's reference and the addresses of the
+// people it may concern (each when assigned, active and with an email address).
+struct digest_entry {
+    std::string child;
+    stored_deadline deadline;
+    std::optional<std::string> iro, iro_manager, team_manager, social_worker;
+};
+
 } // namespace reviewd::store

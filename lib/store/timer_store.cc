@@ -4,6 +4,7 @@
 
 #include "schedule/timers.h"
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -113,6 +114,9 @@ firing_result case_store::fire_due_timers(core::instant now, const firing& how) 
         else if (t.late && how.skip_older_than &&
                  std::chrono::seconds(at - t.fire_at) > *how.skip_older_than)
             skipped.emplace_back(t.timer_id, "older than the late-reminder limit");
+        else if (std::find(how.digest_audiences.begin(), how.digest_audiences.end(),
+                           t.audience) != how.digest_audiences.end())
+            skipped.emplace_back(t.timer_id, "in the daily digest (" + t.audience + ")");
         else if (t.audience != "webhook" && !t.email)
             skipped.emplace_back(t.timer_id, "nobody assigned to tell (" + t.audience + ")");
         else {

@@ -29,7 +29,8 @@ std::string quoted(const std::string& text) {
 
 std::string configuration(const std::filesystem::path& clock_file,
                           const std::filesystem::path& secret_file, const delivery_options& d) {
-    std::string c = "\n[reminders]\nrecheck_ms = 50\n" + shipped_reminder_rules();
+    std::string c =
+        "\n[reminders]\nrecheck_ms = 50\n" + shipped_reminder_rules() + d.reminder_tables;
     c += "[testing]\nclock_file = " + quoted(clock_file.string()) + "\n";
     c += "[delivery]\ntransport = \"network\"\n"
          "from = \"IRO reminders <iro-reminders@council.example>\"\n"

@@ -35,8 +35,9 @@ struct delivery_options {
     std::string smtp_url;
     // Keys of [delivery.smtp] besides url; the default allows the plain loopback sink.
     std::string smtp_keys = "require_tls = false\nallow_plain_on_loopback = true\n";
-    std::string webhook_url;   // empty: no webhook configured
-    std::string delivery_keys; // more [delivery] keys
+    std::string webhook_url;     // empty: no webhook configured
+    std::string delivery_keys;   // more [delivery] keys
+    std::string reminder_tables; // more tables under [reminders], e.g. "[reminders.digest]\n..."
 };
 
 // One row of `reviewd outbox list`.
