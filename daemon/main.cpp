@@ -2,6 +2,8 @@
 // subcommand its configuration; the work lives in the library modules and daemon/*_command.cc.
 #include "admin_commands.h"
 #include "config.h"
+#include "import_command.h"
+#include "report_command.h"
 #include "rules_loader.h"
 #include "schedule_command.h"
 #include "serve_command.h"
@@ -105,6 +107,40 @@ int main(int argc, char** argv) {
     auto* outbox_discard = outbox_cmd->add_subcommand("discard", "Stop trying to send a message");
     outbox_discard->add_option("id", outbox_id, "The message's id (from outbox list)")->required();
 
+    auto* import_cmd = cli.add_subcommand("import", "Import data from a council's systems");
+    import_cmd->require_subcommand(1);
+    app::import_options import_903;
+    auto* import_ssda903 = import_cmd->add_subcommand(
+        "ssda903", "Import an SSDA903 return (CSV files or XML): periods, placements, reviews");
+    import_ssda903->add_option("--header", import_903.header, "The header CSV file");
+    import_ssda903->add_option("--episodes", import_903.episodes, "The episodes CSV file");
+    import_ssda903->add_option("--reviews", import_903.reviews, "The reviews CSV file");
+    import_ssda903->add_option("--xml", import_903.xml, "The return as one XML file instead");
+    import_ssda903->add_flag("--dry-run", import_903.dry_run,
+                             "Check and report what would change; write nothing");
+    import_ssda903->add_flag("--all-or-nothing", import_903.all_or_nothing,
+                             "Write nothing unless every child can be imported");
+    import_ssda903->add_option("-f,--format", import_903.format, "Report format")
+        ->check(CLI::IsMember({"table", "csv", "json"}))
+        ->capture_default_str();
+
+    auto* report_cmd = cli.add_subcommand("report", "Reports over the stored cases");
+    report_cmd->require_subcommand(1);
+    app::timeliness_options timeliness;
+    std::string timeliness_as_of;
+    auto* report_timeliness = report_cmd->add_subcommand(
+        "timeliness", "Reviews late against the statute; with --cms-due, where the council's "
+                      "own due dates differ from the statutory ones");
+    report_timeliness->add_option("--as-of", timeliness_as_of,
+                                  "Day that decides late versus not yet due, YYYY-MM-DD (default: "
+                                  "today in the configured time zone)");
+    report_timeliness->add_option("--cms-due", timeliness.cms_due,
+                                  "CSV of the council's due dates: CHILD, REVIEW (number, "
+                                  "period/number or date held), DUE");
+    report_timeliness->add_option("-f,--format", timeliness.format, "Output format")
+        ->check(CLI::IsMember({"table", "csv", "json"}))
+        ->capture_default_str();
+
     CLI11_PARSE(cli, argc, argv);
 
     // Under systemd the journal stamps the time itself and wants the level as a priority.
@@ -127,6 +163,19 @@ int main(int argc, char** argv) {
                 }
             }
             return app::run_schedule(cfg, schedule, std::cout, std::cerr);
+        }
+        if (*import_ssda903)
+            return app::run_import_ssda903(cfg, import_903, std::cout, std::cerr);
+        if (*report_timeliness) {
+            if (!timeliness_as_of.empty()) {
+                timeliness.as_of = core::parse_iso_date(timeliness_as_of);
+                if (!timeliness.as_of) {
+                    std::cerr << "reviewd report timeliness: --as-of: \"" << timeliness_as_of
+                              << "\" is not a date (expected YYYY-MM-DD)\n";
+                    return 2;
+                }
+            }
+            return app::run_report_timeliness(cfg, timeliness, std::cout, std::cerr);
         }
         if (*serve_cmd)
             return app::run_serve(cfg);

@@ -24,6 +24,9 @@ public:
     // {"connections", "requests": [...], "token_requests": [...]} via GET /stats (on its own
     // connection, which the receiver counts too: use the requests' "connection" ids for reuse).
     nlohmann::json stats() const;
+    // {"connections", "requests", "unverified", "webhook_ids": [...]} via GET /summary: the
+    // deliveries without their bodies, cheap enough to poll in long runs.
+    nlohmann::json summary() const;
     std::string log() const { return server_->log(); }
 
 private:
