@@ -53,6 +53,7 @@ void carry_placements(rules::period_of_care& to, const rules::period_of_care& fr
         if (same == from.placements.end())
             continue;
         pl.long_term = same->long_term;
+        pl.visits.clear();
         for (const core::day v : same->visits) {
             if (within(v, pl.start, pl.end))
                 pl.visits.push_back(v);
