@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "core/toml_reader.h"
+#include "escalation_config.h"
 
 #include <date/tz.h>
 
@@ -108,6 +109,7 @@ config load_config(const std::filesystem::path& file) {
         read_api(r, cfg);
         cfg.reminders = read_reminders(r, base);
         cfg.delivery = read_delivery(r, base);
+        cfg.escalation = read_escalation(r);
         cfg.clock_file = read_testing_clock(r, base);
         r.reject_unknown_keys();
     } catch (const core::load_failure& failure) {

@@ -5,6 +5,7 @@
 
 #include "calendar/calendar_set.h"
 #include "delivery_config.h"
+#include "store/escalation_records.h"
 
 #include <cstdint>
 #include <filesystem>
@@ -42,6 +43,7 @@ struct config {
     std::vector<calendar::local_closure> closures;
     api_config api;
     reminder_settings reminders;
+    store::escalation_setup escalation; // [escalation]: the dispute ladder
     delivery_settings delivery;
     std::optional<std::filesystem::path> clock_file; // [testing]: a file-driven clock
 };

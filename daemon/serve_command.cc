@@ -11,6 +11,8 @@
 #include "core/file_clock.h"
 #include "core/fnv.h"
 #include "delivery_setup.h"
+#include "escalation_config.h"
+#include "escalation_job.h"
 #include "digest_job.h"
 #include "http/http_server.h"
 #include "reminders/compose.h"
@@ -57,6 +59,8 @@ std::shared_ptr<const store::rules_snapshot> snapshot_of(const config& cfg) {
     if (cfg.reminders.enabled)
         s->reminders = cfg.reminders.policy;
     s->zone = date::locate_zone(cfg.time_zone);
+    s->escalations = cfg.escalation;
+    check_escalation_holidays(s->escalations, s->loaded.calendars, cfg.file.string());
     return s;
 }
 
@@ -178,9 +182,25 @@ int run_serve(const config& cfg) {
         },
         std::chrono::milliseconds(cfg.reminders.recheck_ms));
 
+    // Escalation alerts have their own driver, armed for the earliest pending escalation timer.
+    escalation_job escalations(cases, [&] { return current_rules.get(); },
+                               {delivery.compose().webhooks, delivery.compose().service},
+                               cfg.reminders.policy.late_after);
+    escalations.resync(clock->now());
+    runtime::timer_driver escalation_timers(
+        loop, *clock, [&] { return escalations.next_at(); },
+        [&](core::instant now) {
+            if (escalations.fire(now) > 0)
+                worker.wake();
+        },
+        std::chrono::milliseconds(cfg.reminders.recheck_ms));
+
     api::metrics stats;
     api::api service({cases, [&] { return current_rules.get(); }, *clock, cfg.time_zone, stats,
-                      [&] { timers.poke(); }});
+                      [&] {
+                          timers.poke();
+                          escalation_timers.poke();
+                      }});
     http::server server(loop.io(), cfg.api.address, cfg.api.port, limits_of(cfg.api),
                         [&](const http::request& r) { return service.handle(r); });
     std::uint16_t port = 0;
@@ -193,6 +213,7 @@ int run_serve(const config& cfg) {
     spdlog::info("api.listening address={} port={}", cfg.api.address, port);
     worker.start();
     timers.start();
+    escalation_timers.start();
     spdlog::info("delivery.ready transport=\"{}\" threads={}", delivery.describe(),
                  cfg.delivery.threads);
 
@@ -221,7 +242,9 @@ int run_serve(const config& cfg) {
                 digest.reload(next, rules);
                 current_rules.set(std::move(rules));
                 recompute_if_rules_changed(cases, next, *current_rules.get(), *clock);
+                escalations.resync(clock->now());
                 timers.poke();
+                escalation_timers.poke();
                 spdlog::info("daemon.reloaded config={}", cfg.file.string());
             } catch (const std::exception& e) {
                 spdlog::error("daemon.reload_failed reason=\"{}\" keeping=previous", e.what());
@@ -234,6 +257,7 @@ int run_serve(const config& cfg) {
         runtime::notify_stopping();
         spdlog::info("daemon.stopping signal={} grace_ms={}", signal, cfg.api.shutdown_grace_ms);
         timers.stop();
+        escalation_timers.stop();
         server.shutdown();
         loop.after(std::chrono::milliseconds(cfg.api.shutdown_grace_ms), [&] {
             spdlog::warn("daemon.grace_expired open_connections={}", server.open_connections());
