@@ -73,6 +73,10 @@ core::result<holiday_data> parse_bank_holidays(std::string_view json_text,
         return core::make_error("malformed_json",
                                 "not valid JSON at " + core::line_and_column(json_text, e.byte - 1),
                                 std::string(source_name));
+    } catch (const json::out_of_range&) {
+        // nlohmann reports a number too large for a double ("1e400") so, not as a parse_error.
+        return core::make_error("malformed_json", "not valid JSON: a number is too large to read",
+                                std::string(source_name));
     }
     if (!doc.is_object() || doc.empty())
         return core::make_error("invalid_holidays",

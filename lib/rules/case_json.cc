@@ -293,6 +293,9 @@ core::result<case_facts> parse_case_json(std::string_view text) {
         return core::make_error("malformed_json",
                                 "not valid JSON at " +
                                     core::line_and_column(text, e.byte == 0 ? 0 : e.byte - 1));
+    } catch (const json::out_of_range&) {
+        // nlohmann reports a number too large for a double ("1e400") so, not as a parse_error.
+        return core::make_error("malformed_json", "not valid JSON: a number is too large to read");
     }
     return case_from_json(doc);
 }

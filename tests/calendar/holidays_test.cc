@@ -98,6 +98,19 @@ TEST_CASE("malformed JSON is reported with the line and column of the fault",
     }
 }
 
+// Found by tests/fuzz/holidays_fuzz: nlohmann reports such a number as out_of_range, not as a
+// parse_error, and it escaped parse_bank_holidays (start-up or a reload died on it).
+TEST_CASE("a number too large to read is refused as malformed JSON naming the file",
+          "[calendar][holidays]") {
+    const auto parsed = parse_bank_holidays(
+        R"({"england-and-wales": {"events": [{"date": "2026-01-01", "bunting": 1e9026}]}})",
+        "bank-holidays.json");
+    REQUIRE_FALSE(parsed);
+    CHECK(parsed.err().code == "malformed_json");
+    CHECK_THAT(parsed.err().message, Contains("too large"));
+    CHECK(parsed.err().field == "bank-holidays.json");
+}
+
 TEST_CASE("a date that does not exist names its JSON path", "[calendar][holidays]") {
     const auto parsed = parse_bank_holidays(R"({"england-and-wales": {"events": [
         {"title": "New Year’s Day", "date": "2026-01-01"},

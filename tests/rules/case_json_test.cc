@@ -122,6 +122,18 @@ TEST_CASE("malformed JSON is refused with its line and column", "[rules][case_js
     }
 }
 
+// Found by tests/fuzz/case_json_fuzz: nlohmann reports such a number as out_of_range, not as a
+// parse_error, and it escaped parse_case_json (the schedule command and the API died or gave 500).
+TEST_CASE("a number too large to read is refused as malformed JSON", "[rules][case_json]") {
+    for (const char* text : {"[1e400]", "{\"jurisdiction\": -1e99999}",
+                             "{\"child\": {\"id\": 777777777777777777777777777777777e9000}}"}) {
+        INFO(text);
+        const auto e = parse_error(text);
+        CHECK(e.code == "malformed_json");
+        CHECK_THAT(e.message, Catch::Contains("too large"));
+    }
+}
+
 TEST_CASE("bad fields are refused naming the field path and the value", "[rules][case_json]") {
     struct row {
         const char* from;
