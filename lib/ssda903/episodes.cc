@@ -139,6 +139,11 @@ std::optional<std::vector<episode>> parse_episodes(const source_file& file,
             sink.warning(r->row, "PLACE", "unknown_code",
                          "PLACE \"" + r->place +
                              "\" is not a known placement type: counted as a placement");
+        if (r->ls == "V3" && known_rne(r->rne) && !rne_starts_period(r->rne))
+            sink.error(r->row, "RNE", "short_break_not_started",
+                       "RNE " + r->rne +
+                           " with LS V3: each short break is its own episode and starts with S "
+                           "(903 validation rule 366)");
         if (!r->dec.empty())
             code_field(sink, r->row, "REC", r->rec, known_rec, rec_codes());
         else if (!r->rec.empty())

@@ -88,6 +88,15 @@ TEST_CASE("unknown RNE, LS and REC codes are errors; an unknown PLACE is a warni
     CHECK(find_child(e, "A4"));
 }
 
+TEST_CASE("a short break (LS V3) that does not start with S is an error at RNE",
+          "[ssda903][validation]") {
+    auto f = with_good_child();
+    f.child("A1").episode("A1", "05/01/2025", "P", "V3", "K2", "07/01/2025", "E13");
+    const auto e = f.build();
+    located(only(e, "short_break_not_started"), "episodes.csv", 3, "RNE", "A1");
+    CHECK(refused(e, "A1"));
+}
+
 TEST_CASE("an episode ending before it starts is an error at DEC", "[ssda903][validation]") {
     auto f = with_good_child();
     f.child("A1").episode("A1", "05/01/2025", "S", "C2", "U1", "04/01/2025", "E13");
