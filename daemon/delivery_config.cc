@@ -212,6 +212,8 @@ delivery_settings read_delivery(core::table_reader& root, const std::filesystem:
             w.ca_file = h.string_or("ca_file", "");
             w.max_connections =
                 static_cast<int>(h.integer_or("max_connections", w.max_connections, 1, 100));
+            w.rate_per_minute =
+                static_cast<int>(h.integer_or("rate_per_minute", w.rate_per_minute, 0, 1000000));
             h.reject_unknown_keys();
             s.webhooks.push_back(w);
         }

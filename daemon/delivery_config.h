@@ -56,6 +56,7 @@ struct webhook_settings {
     secret_ref secret; // secret_file, holding "whsec_..."
     std::string ca_file;
     int max_connections = 4; // requests in flight at once to this endpoint
+    int rate_per_minute = 0; // at most this many POSTs a minute; 0: no limit (the default)
 };
 
 struct delivery_settings {

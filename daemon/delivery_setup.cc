@@ -48,6 +48,11 @@ delivery_setup::delivery_setup(const config& cfg, const core::clock& clock) : cf
     }
     email_limit_ = std::make_unique<delivery::shared_rate_limiter>(
         d.rate_per_minute, std::chrono::seconds(60), clock.now());
+    for (const auto& w : d.webhooks)
+        if (w.rate_per_minute > 0 && !file_)
+            webhook_limits_.emplace(w.name,
+                                    std::make_unique<delivery::shared_rate_limiter>(
+                                        w.rate_per_minute, std::chrono::seconds(60), clock.now()));
     compose_.mail.text = read_file(cfg.reminders.templates / "reminder.txt");
     compose_.mail.html = read_file(cfg.reminders.templates / "reminder.html");
     for (const auto& w : d.webhooks)
@@ -65,7 +70,12 @@ runtime::outbox_routes delivery_setup::routes() {
         return it == webhooks_.end() ? nullptr : it->second.get();
     };
     r.limiter_for = [this](const store::outbox_message& m) -> delivery::shared_rate_limiter* {
-        return m.channel == "email" && !file_ ? email_limit_.get() : nullptr;
+        if (file_)
+            return nullptr;
+        if (m.channel == "email")
+            return email_limit_.get();
+        const auto it = webhook_limits_.find(m.recipient);
+        return it == webhook_limits_.end() ? nullptr : it->second.get();
     };
     r.dead_alert = [this](const store::outbox_row& dead) -> std::optional<store::outbox_message> {
         if (dead.message.event_type == "outbox.dead")

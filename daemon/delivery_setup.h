@@ -29,6 +29,7 @@ private:
     std::unique_ptr<delivery::transport> smtp_;
     std::map<std::string, std::unique_ptr<delivery::transport>> webhooks_;
     std::unique_ptr<delivery::shared_rate_limiter> email_limit_;
+    std::map<std::string, std::unique_ptr<delivery::shared_rate_limiter>> webhook_limits_;
     reminders::compose_options compose_;
 };
 

@@ -39,7 +39,7 @@ std::string configuration(const std::filesystem::path& clock_file,
     c += "[delivery.smtp]\nurl = " + quoted(d.smtp_url) + "\n" + d.smtp_keys;
     if (!d.webhook_url.empty())
         c += "[[delivery.webhook]]\nname = \"case-system\"\nurl = " + quoted(d.webhook_url) +
-             "\nsecret_file = " + quoted(secret_file.string()) + "\n";
+             "\nsecret_file = " + quoted(secret_file.string()) + "\n" + d.webhook_keys;
     return c;
 }
 

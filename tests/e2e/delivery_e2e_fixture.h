@@ -36,6 +36,7 @@ struct delivery_options {
     // Keys of [delivery.smtp] besides url; the default allows the plain loopback sink.
     std::string smtp_keys = "require_tls = false\nallow_plain_on_loopback = true\n";
     std::string webhook_url;     // empty: no webhook configured
+    std::string webhook_keys;    // more keys of the [[delivery.webhook]] table
     std::string delivery_keys;   // more [delivery] keys
     std::string reminder_tables; // more tables under [reminders], e.g. "[reminders.digest]\n..."
 };
