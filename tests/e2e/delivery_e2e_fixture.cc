@@ -3,6 +3,7 @@
 
 #include "support/test_data.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
@@ -13,11 +14,13 @@ namespace reviewd::test {
 namespace {
 
 // The shipped [[reminders.rule]] tables, taken from config/reviewd.toml itself so that the tests'
-// expectations are about the rules users get.
+// expectations are about the rules users get. They end where the next kind of table begins
+// (the digest's, or [delivery]); tests add their own.
 std::string shipped_reminder_rules() {
     const std::string text = read_text_file(source_path("config/reviewd.toml"));
     const auto begin = text.find("\n[[reminders.rule]]"); // a table, not a comment naming it
-    const auto end = text.find("\n[delivery]", begin);
+    const auto end = std::min(text.find("\n[reminders.digest]", begin),
+                              text.find("\n[delivery]", begin));
     if (begin == std::string::npos || end == std::string::npos)
         throw std::runtime_error("config/reviewd.toml has no [[reminders.rule]] before [delivery]");
     return text.substr(begin, end - begin) + "\n";
