@@ -1,6 +1,7 @@
 // Database and token commands; see admin_commands.h.
 #include "admin_commands.h"
 
+#include "command_support.h"
 #include "core/file_clock.h"
 #include "rules_loader.h"
 #include "store/case_store.h"
@@ -9,26 +10,10 @@
 
 #include <date/date.h>
 
-#include <cstdlib>
 #include <iostream>
 
 namespace reviewd::app {
 namespace {
-
-const std::filesystem::path& database_of(const config& cfg) {
-    if (cfg.database.empty())
-        throw config_error(cfg.file.string() +
-                           ": no [store] path: this command needs the database");
-    return cfg.database;
-}
-
-// Commands act as the operator who ran them, for the audit trail.
-store::actor command_actor() {
-    const char* user = std::getenv("SUDO_USER");
-    if (!user || !*user)
-        user = std::getenv("USER");
-    return {std::string("cli:") + (user && *user ? user : "unknown")};
-}
 
 // "Now" for commands that schedule outbox work: the daemon's own clock, which is the [testing]
 // clock file when one is set, so that a message retried by hand is due when the daemon says so.
@@ -36,21 +21,6 @@ core::instant daemon_now(const config& cfg) {
     if (cfg.clock_file)
         return core::file_clock(*cfg.clock_file).now();
     return std::chrono::system_clock::now();
-}
-
-std::string now_utc() {
-    return date::format("%FT%TZ", std::chrono::time_point_cast<std::chrono::seconds>(
-                                      std::chrono::system_clock::now()));
-}
-
-// Token and db commands open an existing database: they never create one by accident.
-store::case_store open_store(const config& cfg) {
-    const auto& file = database_of(cfg);
-    if (!std::filesystem::exists(file))
-        throw config_error("no database at " + file.string() +
-                           " (start reviewd serve, or run reviewd db migrate)");
-    store::prepare_database(file, false);
-    return store::case_store(file);
 }
 
 } // namespace

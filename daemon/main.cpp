@@ -2,6 +2,7 @@
 // subcommand its configuration; the work lives in the library modules and daemon/*_command.cc.
 #include "admin_commands.h"
 #include "config.h"
+#include "feed_commands.h"
 #include "import_command.h"
 #include "report_command.h"
 #include "rules_loader.h"
@@ -89,6 +90,24 @@ int main(int argc, char** argv) {
     token_revoke->add_option("--name", revoke_name, "The token's name")->required();
     auto* token_list =
         token_cmd->add_subcommand("list", "List tokens (names and roles; never the tokens)");
+
+    auto* feed_cmd = cli.add_subcommand("feed", "Calendar feeds of IROs' deadlines (iCalendar)");
+    feed_cmd->require_subcommand(1);
+    std::string feed_person, feed_label = "calendar";
+    auto* feed_create = feed_cmd->add_subcommand(
+        "create", "Create a secret for an IRO's calendar feed; it is printed once");
+    feed_create->add_option("--person", feed_person, "The IRO's person reference")->required();
+    feed_create->add_option("--label", feed_label, "What it is for (\"outlook\", \"phone\")")
+        ->capture_default_str();
+    std::int64_t feed_id = 0;
+    auto* feed_revoke =
+        feed_cmd->add_subcommand("revoke", "Revoke one feed (--id) or all of an IRO's (--person)");
+    auto* feed_revoke_id = feed_revoke->add_option("--id", feed_id, "The feed's id (feed list)");
+    auto* feed_revoke_person =
+        feed_revoke->add_option("--person", feed_person, "Every feed of this IRO");
+    feed_revoke_id->excludes(feed_revoke_person);
+    auto* feed_list =
+        feed_cmd->add_subcommand("list", "List feeds (ids, IROs, labels; never the secrets)");
 
     auto* outbox_cmd = cli.add_subcommand("outbox", "Messages waiting, sent and dead");
     outbox_cmd->require_subcommand(1);
@@ -194,6 +213,14 @@ int main(int argc, char** argv) {
             return app::run_token_revoke(cfg, revoke_name);
         if (*token_list)
             return app::run_token_list(cfg);
+        if (*feed_create)
+            return app::run_feed_create(cfg, feed_person, feed_label);
+        if (*feed_revoke)
+            return app::run_feed_revoke(
+                cfg, *feed_revoke_id ? std::optional<std::int64_t>(feed_id) : std::nullopt,
+                *feed_revoke_person ? std::optional<std::string>(feed_person) : std::nullopt);
+        if (*feed_list)
+            return app::run_feed_list(cfg);
         if (*outbox_list)
             return app::run_outbox_list(cfg,
                                         dead_only ? std::optional<std::string>("dead")

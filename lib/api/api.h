@@ -11,6 +11,8 @@
 //   GET  /v1/children/{ref}/deadlines               PUT|GET /v1/children/{ref}/assignments
 //   GET  /v1/deadlines?iro=&due_before=&status=&kind=&limit=&cursor=
 //   PUT|GET /v1/people/{ref}                        GET /v1/people
+//   GET  /v1/iros/{ref}/calendar.ics?token=SECRET   the IRO's deadlines as iCalendar; the one
+//        route authenticated by a per-IRO feed secret in the query instead of a bearer token
 // Roles: admin (all); manager (reads all); integration (writes case data, reads); iro (reads its
 // own children and records their reviews; another IRO's child is 404, never data).
 #pragma once

@@ -60,6 +60,10 @@ http::response get_person(call& c);
 http::response list_people(call& c);
 http::response get_metrics(call& c);
 
+// An IRO's calendar feed (calendar_handlers.cc): authenticated by its ?token= feed secret, not
+// by a bearer token, so `who` is empty when it is called.
+http::response get_iro_calendar(call& c);
+
 nlohmann::json deadline_json(const store::stored_deadline& d);
 
 } // namespace reviewd::api

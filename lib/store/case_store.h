@@ -13,6 +13,7 @@
 #include "rules/rule_book.h"
 #include "schedule/reminder_policy.h"
 #include "store/escalation_records.h"
+#include "store/feed_records.h"
 #include "store/records.h"
 #include "store/sqlite.h"
 
@@ -125,6 +126,27 @@ public:
     std::optional<token_record> authenticate(const std::string& token_text);
     std::vector<std::pair<token_record, std::optional<std::string>>>
     list_tokens(); // with revoked_at
+
+    // --- calendar feeds (feed_store.cc) -------------------------------------------------------
+    // A new secret for the IRO's calendar feed (`person_ref` must be an iro), returned once: only
+    // its SHA-256 is stored. Audited as feed.create. An IRO may have several (one per device).
+    core::result<created_feed> create_feed(const std::string& person_ref, const std::string& label,
+                                           const actor& who, const std::string& now);
+    // Revokes one feed (1), or nothing when it was revoked already (0); audited. At once: the next
+    // request with its secret is refused.
+    core::result<int> revoke_feed(std::int64_t id, const actor& who, const std::string& now);
+    // Revokes every live feed of the IRO; returns how many.
+    core::result<int> revoke_feeds_of(const std::string& person_ref, const actor& who,
+                                      const std::string& now);
+    std::vector<feed_record> list_feeds(); // never the secrets
+    // Whether `secret` opens the feed of IRO `person_ref`: a live feed of that IRO (an active
+    // person with role iro) has its hash. Compared in constant time; false for anything else,
+    // alike whether the IRO exists or not.
+    bool feed_allows(const std::string& person_ref, const std::string& secret);
+    // What the IRO's feed shows: the deadlines of the open cases assigned to them now (open ones
+    // whatever their date, others due on or after `since`) and the deadlines withdrawn from those
+    // cases due on or after `since`; by practical due date, child and key.
+    std::vector<calendar_entry> calendar_entries(const std::string& person_ref, core::day since);
 
     // --- recompute ----------------------------------------------------------------------------
     // Recomputes every open case's deadlines and timers under `rules`, in short transactions (after

@@ -211,6 +211,65 @@ CREATE TABLE escalation_timers (
 CREATE INDEX escalation_timers_pending_by_time ON escalation_timers (fire_at) WHERE state = 'pending';
 )sql";
 
+constexpr std::string_view v4_sql = R"sql(
+-- Calendar feeds (GET /v1/iros/{ref}/calendar.ics?token=...): one secret per feed, kept only as a
+-- SHA-256 hash like API tokens, opening only its IRO's own feed. Revoked feeds stay for the record.
+CREATE TABLE calendar_feeds (
+    id          INTEGER PRIMARY KEY,
+    person_id   INTEGER NOT NULL REFERENCES people(id),
+    label       TEXT NOT NULL,
+    hash        TEXT NOT NULL UNIQUE,
+    created_at  TEXT NOT NULL,
+    revoked_at  TEXT
+) STRICT;
+CREATE INDEX calendar_feeds_live_by_person ON calendar_feeds (person_id) WHERE revoked_at IS NULL;
+
+-- Deadlines that left their case (a review request taken back, a period of care removed, a rule
+-- change), with their last content, so that feeds can publish them as STATUS:CANCELLED.
+-- `revision` is one above the deadline's last: the cancellation is a change, and calendar clients
+-- take it only when SEQUENCE rises. When a deadline with the same key comes back, its revision
+-- carries on from here (so SEQUENCE never falls) and the row goes. Kept by the triggers below,
+-- so every path that deletes deadlines is covered; not when the child itself is deleted.
+CREATE TABLE withdrawn_deadlines (
+    child_id      INTEGER NOT NULL REFERENCES children(id) ON DELETE CASCADE,
+    key           TEXT NOT NULL,
+    kind          TEXT NOT NULL,
+    period        INTEGER NOT NULL,
+    placement     INTEGER NOT NULL,
+    sequence      INTEGER NOT NULL,
+    clock_start   TEXT NOT NULL,
+    due           TEXT NOT NULL,
+    practical_due TEXT NOT NULL,
+    state         TEXT NOT NULL,
+    met_on        TEXT,
+    provisional   INTEGER NOT NULL,
+    rule_set      TEXT NOT NULL,
+    certainty     TEXT NOT NULL,
+    basis         TEXT NOT NULL,
+    revision      INTEGER NOT NULL,
+    PRIMARY KEY (child_id, key)
+) STRICT;
+
+CREATE TRIGGER deadlines_withdrawn AFTER DELETE ON deadlines
+WHEN EXISTS (SELECT 1 FROM children WHERE id = OLD.child_id)
+BEGIN
+    INSERT OR REPLACE INTO withdrawn_deadlines (child_id, key, kind, period, placement, sequence,
+        clock_start, due, practical_due, state, met_on, provisional, rule_set, certainty, basis,
+        revision)
+    VALUES (OLD.child_id, OLD.key, OLD.kind, OLD.period, OLD.placement, OLD.sequence,
+        OLD.clock_start, OLD.due, OLD.practical_due, OLD.state, OLD.met_on, OLD.provisional,
+        OLD.rule_set, OLD.certainty, OLD.basis, OLD.revision + 1);
+END;
+
+CREATE TRIGGER deadlines_returned AFTER INSERT ON deadlines
+WHEN EXISTS (SELECT 1 FROM withdrawn_deadlines w WHERE w.child_id = NEW.child_id AND w.key = NEW.key)
+BEGIN
+    UPDATE deadlines SET revision = (SELECT w.revision + 1 FROM withdrawn_deadlines w
+        WHERE w.child_id = NEW.child_id AND w.key = NEW.key) WHERE id = NEW.id;
+    DELETE FROM withdrawn_deadlines WHERE child_id = NEW.child_id AND key = NEW.key;
+END;
+)sql";
+
 } // namespace
 
 const std::vector<migration>& migrations() {
@@ -218,6 +277,7 @@ const std::vector<migration>& migrations() {
         {1, "children, people, assignments, deadlines, tokens, audit", v1_sql},
         {2, "reminder timers, the transactional outbox, meta", v2_sql},
         {3, "escalations, their event history and alert timers", v3_sql},
+        {4, "calendar feeds and withdrawn deadlines", v4_sql},
     };
     return all;
 }

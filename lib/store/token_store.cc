@@ -1,34 +1,9 @@
 // API tokens: random, shown once, stored as SHA-256 hashes; see case_store.h.
 #include "store/store_impl.h"
 
-#include <openssl/evp.h>
-#include <openssl/rand.h>
-
-#include <array>
+#include "store/secrets.h"
 
 namespace reviewd::store {
-namespace {
-
-std::string hex(const unsigned char* data, std::size_t size) {
-    static constexpr char digits[] = "0123456789abcdef";
-    std::string out;
-    out.reserve(size * 2);
-    for (std::size_t i = 0; i < size; ++i) {
-        out += digits[data[i] >> 4];
-        out += digits[data[i] & 0x0f];
-    }
-    return out;
-}
-
-std::string sha256_hex(const std::string& text) {
-    std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
-    unsigned int length = 0;
-    if (EVP_Digest(text.data(), text.size(), digest.data(), &length, EVP_sha256(), nullptr) != 1)
-        throw std::runtime_error("tokens: SHA-256 failed");
-    return hex(digest.data(), length);
-}
-
-} // namespace
 
 bool valid_token_role(std::string_view role) {
     return role == "admin" || role == "manager" || role == "iro" || role == "integration";
@@ -47,10 +22,7 @@ core::result<std::string> case_store::create_token(const token_record& t, const 
                                 t.role == "iro" ? "an iro token names the IRO (--person)"
                                                 : "only iro tokens name a person",
                                 "person");
-    std::array<unsigned char, 32> secret{};
-    if (RAND_bytes(secret.data(), static_cast<int>(secret.size())) != 1)
-        throw std::runtime_error("tokens: no random bytes from OpenSSL");
-    const std::string text = "rvd_" + hex(secret.data(), secret.size());
+    const std::string text = random_secret("rvd_");
 
     std::lock_guard lock(impl_->write_mutex);
     connection& db = impl_->writer;
