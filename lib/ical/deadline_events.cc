@@ -127,7 +127,7 @@ event deadline_event(const deadline_entry& entry, const feed_settings& settings)
     if (open(entry))
         e.reminder =
             display_alarm{settings.alarm_offset, "Child " + entry.child + ": " + deadline_title(d) +
-                                             " due " + dated(d.practical_due)};
+                                                     " due " + dated(d.practical_due)};
     return e;
 }
 
@@ -146,11 +146,21 @@ std::string iro_feed(const std::string& iro_ref, const std::vector<deadline_entr
 
 std::string deadline_publication(const deadline_entry& entry, const std::string& from,
                                  const feed_settings& settings, core::instant stamp) {
+    return deadlines_publication({entry}, from, settings, stamp);
+}
+
+std::string deadlines_publication(const std::vector<deadline_entry>& entries,
+                                  const std::string& from, const feed_settings& settings,
+                                  core::instant stamp) {
     calendar_header header;
     header.product_id = settings.product_id;
     header.method = "PUBLISH";
     header.publisher = organizer_from(from);
-    return write_calendar(header, {deadline_event(entry, settings)}, stamp);
+    std::vector<event> events;
+    events.reserve(entries.size());
+    for (const auto& entry : entries)
+        events.push_back(deadline_event(entry, settings));
+    return write_calendar(header, events, stamp);
 }
 
 organizer organizer_from(const std::string& from) {

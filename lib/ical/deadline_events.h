@@ -53,6 +53,11 @@ std::string iro_feed(const std::string& iro_ref, const std::vector<deadline_entr
 // that RFC 5546 requires of a published event.
 std::string deadline_publication(const deadline_entry& entry, const std::string& from,
                                  const feed_settings& settings, core::instant stamp);
+// Several deadlines in one published calendar (one VEVENT each: RFC 5546 allows several
+// components with distinct UIDs in a PUBLISH), for a reminder email listing several.
+std::string deadlines_publication(const std::vector<deadline_entry>& entries,
+                                  const std::string& from, const feed_settings& settings,
+                                  core::instant stamp);
 
 // "IRO reminders <a@b>" -> {"a@b", "IRO reminders"}; "a@b" -> {"a@b", ""}.
 organizer organizer_from(const std::string& from);

@@ -175,3 +175,18 @@ TEST_CASE("the organizer comes from an email From", "[ical][deadline][publish]")
     CHECK(organizer_from("a@b.example").address == "a@b.example");
     CHECK(organizer_from("a@b.example").name.empty());
 }
+
+TEST_CASE("several deadlines published in one calendar keep their own UIDs",
+          "[ical][deadline][publish]") {
+    auto second = review_entry("C2");
+    second.revision = 2;
+    const std::string text = deadlines_publication({review_entry("C1"), second},
+                                                   "reminders@council.gov.uk", {}, fixed_stamp());
+    CHECK(values_of(text, "METHOD") == std::vector<std::string>{"PUBLISH"});
+    CHECK(values_of(text, "UID") ==
+          std::vector<std::string>{"C1/p1/review/3@reviewd", "C2/p1/review/3@reviewd"});
+    CHECK(values_of(text, "SEQUENCE") == std::vector<std::string>{"0", "1"});
+    CHECK(values_of(text, "ORGANIZER") ==
+          std::vector<std::string>{"mailto:reminders@council.gov.uk",
+                                   "mailto:reminders@council.gov.uk"});
+}
