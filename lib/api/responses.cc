@@ -10,7 +10,9 @@ namespace reviewd::api {
 http::response json_response(int status, const nlohmann::json& body) {
     http::response r;
     r.status = status;
-    r.body = body.dump();
+    // Errors echo what the client sent (a reference from the path, a query value), and
+    // percent-decoding can make bytes that are not UTF-8: replace those rather than throw.
+    r.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     return r;
 }
 
@@ -48,6 +50,11 @@ std::optional<nlohmann::json> parse_body(const call& c, http::response& error) {
             error_response(400, "malformed_json",
                            "not valid JSON at " +
                                core::line_and_column(c.request.body, e.byte == 0 ? 0 : e.byte - 1));
+        return std::nullopt;
+    } catch (const nlohmann::json::out_of_range&) {
+        // nlohmann reports a number too large for a double ("1e400") so, not as a parse_error.
+        error =
+            error_response(400, "malformed_json", "not valid JSON: a number is too large to read");
         return std::nullopt;
     }
 }
