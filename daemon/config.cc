@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "core/toml_reader.h"
+#include "dashboard_config.h"
 #include "escalation_config.h"
 
 #include <date/tz.h>
@@ -107,6 +108,7 @@ config load_config(const std::filesystem::path& file) {
         read_rules(r, cfg, base);
         read_store(r, cfg, base);
         read_api(r, cfg);
+        cfg.dashboard = read_dashboard(r, cfg.api.address);
         cfg.reminders = read_reminders(r, base);
         cfg.delivery = read_delivery(r, base);
         cfg.escalation = read_escalation(r);

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "calendar/calendar_set.h"
+#include "dashboard_config.h"
 #include "delivery_config.h"
 #include "store/escalation_records.h"
 
@@ -45,6 +46,7 @@ struct config {
     reminder_settings reminders;
     store::escalation_setup escalation; // [escalation]: the dispute ladder
     delivery_settings delivery;
+    api::dashboard_settings dashboard; // [dashboard]: the IRO manager's page and its sessions
     std::optional<std::filesystem::path> clock_file; // [testing]: a file-driven clock
 };
 

@@ -196,11 +196,16 @@ int run_serve(const config& cfg) {
         std::chrono::milliseconds(cfg.reminders.recheck_ms));
 
     api::metrics stats;
+    // The dashboard's sign-in sessions live in memory: a restart signs everyone out.
+    std::optional<api::dashboard_sessions> dashboard;
+    if (cfg.dashboard.enabled)
+        dashboard.emplace(cfg.dashboard);
     api::api service({cases, [&] { return current_rules.get(); }, *clock, cfg.time_zone, stats,
                       [&] {
                           timers.poke();
                           escalation_timers.poke();
-                      }});
+                      },
+                      dashboard ? &*dashboard : nullptr});
     http::server server(loop.io(), cfg.api.address, cfg.api.port, limits_of(cfg.api),
                         [&](const http::request& r) { return service.handle(r); });
     std::uint16_t port = 0;
@@ -211,6 +216,12 @@ int run_serve(const config& cfg) {
         return 1;
     }
     spdlog::info("api.listening address={} port={}", cfg.api.address, port);
+    if (dashboard)
+        spdlog::info(
+            "dashboard.ready path=/dashboard secure_cookie={} idle_minutes={} absolute_hours={}",
+            cfg.dashboard.secure_cookie,
+            std::chrono::duration_cast<std::chrono::minutes>(cfg.dashboard.idle).count(),
+            std::chrono::duration_cast<std::chrono::hours>(cfg.dashboard.absolute).count());
     worker.start();
     timers.start();
     escalation_timers.start();

@@ -18,6 +18,12 @@ constexpr unsigned writers = admin | integration;
 // of a bearer token (calendar feeds: calendar clients cannot send headers). No bearer token is
 // needed or looked at, and the handler gets no role.
 constexpr unsigned query_secret = 1u << 31;
+// Not a role: the handler authenticates the request itself or needs no authentication (the
+// dashboard's page and files, which hold no data; its sign-in and sign-out). It gets no role.
+constexpr unsigned own_check = 1u << 30;
+// Beside the roles: this GET route also takes the dashboard's session cookie in place of a bearer
+// token. Never a write: a cookie the browser sends by itself must not be able to change anything.
+constexpr unsigned session_cookie_too = 1u << 29;
 
 unsigned bit_of(const std::string& role) {
     if (role == "admin")
@@ -38,7 +44,7 @@ struct route {
     http::response (*handle)(call&);
 };
 
-const std::array<route, 18> routes = {{
+const std::array<route, 24> routes = {{
     {"GET", "/metrics", admin | manager, get_metrics},
     {"GET", "/v1/deadlines", readers, list_deadlines},
     {"GET", "/v1/people", admin | manager | integration, list_people},
@@ -57,6 +63,12 @@ const std::array<route, 18> routes = {{
     {"PUT", "/v1/children/{}/assignments", writers, put_assignments},
     {"GET", "/v1/children/{}/assignments", readers, get_assignments},
     {"GET", "/v1/iros/{}/calendar.ics", query_secret, get_iro_calendar},
+    {"GET", "/dashboard", own_check, get_dashboard_page},
+    {"GET", "/dashboard/{}", own_check, get_dashboard_file},
+    {"GET", "/v1/dashboard/session", own_check, get_dashboard_session},
+    {"POST", "/v1/dashboard/session", own_check, sign_in_dashboard},
+    {"DELETE", "/v1/dashboard/session", own_check, sign_out_dashboard},
+    {"GET", "/v1/dashboard", admin | manager | session_cookie_too, get_dashboard},
 }};
 
 std::string utc_timestamp(core::instant at) {
@@ -115,7 +127,7 @@ struct api::impl {
         }
         route_name = found->pattern;
 
-        if (found->roles == query_secret) {
+        if (found->roles == query_secret || found->roles == own_check) {
             const core::instant now = ctx.clock.now();
             call c{request,
                    *where,
@@ -127,11 +139,20 @@ struct api::impl {
             return found->handle(c);
         }
         const auto token = bearer_token(request);
-        if (!token)
-            return error_response(401, "unauthorized", "send Authorization: Bearer <token>");
-        const auto who = ctx.store.authenticate(*token);
-        if (!who)
-            return error_response(401, "unauthorized", "the token is not valid or was revoked");
+        std::optional<store::token_record> who;
+        if (!token && (found->roles & session_cookie_too) && request.method == "GET") {
+            who = dashboard_caller(request, ctx);
+            if (!who)
+                return error_response(401, "unauthorized",
+                                      "sign in to the dashboard, or send Authorization: Bearer "
+                                      "<token>");
+        } else {
+            if (!token)
+                return error_response(401, "unauthorized", "send Authorization: Bearer <token>");
+            who = ctx.store.authenticate(*token);
+            if (!who)
+                return error_response(401, "unauthorized", "the token is not valid or was revoked");
+        }
         if (!(found->roles & bit_of(who->role)))
             return error_response(403, "forbidden",
                                   "the " + who->role + " role may not " + request.method +
@@ -172,6 +193,8 @@ http::response api::handle(const http::request& request) {
         spdlog::error("api.failed route={} error=\"{}\"", route_name, e.what());
         response = error_response(500, "internal", "an internal error occurred");
     }
+    if (is_dashboard_route(route_name))
+        add_dashboard_headers(response);
     impl_->ctx.stats.record(request.method, route_name, response.status,
                             std::chrono::steady_clock::now() - started);
     return response;

@@ -13,10 +13,15 @@
 //   PUT|GET /v1/people/{ref}                        GET /v1/people
 //   GET  /v1/iros/{ref}/calendar.ics?token=SECRET   the IRO's deadlines as iCalendar; the one
 //        route authenticated by a per-IRO feed secret in the query instead of a bearer token
+//   GET  /dashboard, /dashboard/{file}              the IRO manager's page and its files (no data,
+//        no auth); GET|POST|DELETE /v1/dashboard/session  whether signed in, sign in with a
+//        manager or admin token (a session cookie), sign out; GET /v1/dashboard  the page's
+//        figures: admin, manager, or the session cookie (dashboard_handlers.cc says why)
 // Roles: admin (all); manager (reads all); integration (writes case data, reads); iro (reads its
 // own children and records their reviews; another IRO's child is 404, never data).
 #pragma once
 
+#include "api/dashboard_sessions.h"
 #include "api/metrics.h"
 #include "core/clock.h"
 #include "http/http_server.h"
@@ -35,7 +40,8 @@ struct api_context {
     const core::clock& clock;
     std::string time_zone = "Europe/London";
     metrics& stats;
-    std::function<void()> changed = {}; // after a write: the timer driver looks again
+    std::function<void()> changed = {};      // after a write: the timer driver looks again
+    dashboard_sessions* dashboard = nullptr; // the dashboard's sessions; null: no dashboard
 };
 
 class api {

@@ -64,6 +64,23 @@ http::response get_metrics(call& c);
 // by a bearer token, so `who` is empty when it is called.
 http::response get_iro_calendar(call& c);
 
+// The IRO manager's dashboard (dashboard_pages.cc, dashboard_handlers.cc): the page and its
+// files (no sign-in: they hold no data), whether this browser is signed in, sign-in and sign-out
+// (authenticated by the body's token and by the session cookie, checked by the handlers), and
+// the figures in one call.
+http::response get_dashboard_page(call& c);
+http::response get_dashboard_file(call& c);
+http::response get_dashboard_session(call& c);
+http::response sign_in_dashboard(call& c);
+http::response sign_out_dashboard(call& c);
+http::response get_dashboard(call& c);
+// The caller named by a live dashboard session cookie, re-checked against the tokens; dispatch
+// asks only for GET routes marked as taking the cookie.
+std::optional<store::token_record> dashboard_caller(const http::request& request, api_context& ctx);
+// Whether a route pattern is the dashboard's, whose every response gets the security headers.
+bool is_dashboard_route(std::string_view pattern);
+void add_dashboard_headers(http::response& r);
+
 nlohmann::json deadline_json(const store::stored_deadline& d);
 
 } // namespace reviewd::api

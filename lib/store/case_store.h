@@ -12,6 +12,7 @@
 #include "rules/loaded_rules.h"
 #include "rules/rule_book.h"
 #include "schedule/reminder_policy.h"
+#include "store/dashboard_records.h"
 #include "store/escalation_records.h"
 #include "store/feed_records.h"
 #include "store/records.h"
@@ -230,6 +231,16 @@ public:
     escalation_firing_result fire_due_escalation_timers(core::instant now,
                                                         const escalation_context& ctx,
                                                         const escalation_firing& how);
+
+    // --- the IRO manager's dashboard (dashboard_queries.cc) -------------------------------------
+    // Everything the dashboard shows, read in one snapshot: references and counts only.
+    dashboard_figures dashboard(const dashboard_query& q);
+    // The token of that name unless revoked: a dashboard session re-checks it on every use, so a
+    // revocation ends the sessions opened with the token at once.
+    std::optional<token_record> live_token(const std::string& name);
+    // One audit row in its own transaction, for events that change no case data (sign-in).
+    void audit(const actor& who, std::string_view action, const std::string& subject,
+               const std::string& detail, const std::string& now);
 
     // --- figures ------------------------------------------------------------------------------
     std::vector<std::pair<std::string, std::int64_t>> deadline_counts_by_status(core::day today);
