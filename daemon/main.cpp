@@ -1,6 +1,7 @@
 // reviewd: one binary, many subcommands. This file only parses the command line and hands each
 // subcommand its configuration; the work lives in the library modules and daemon/*_command.cc.
 #include "admin_commands.h"
+#include "annual_report_command.h"
 #include "config.h"
 #include "feed_commands.h"
 #include "import_command.h"
@@ -159,6 +160,22 @@ int main(int argc, char** argv) {
     report_timeliness->add_option("-f,--format", timeliness.format, "Output format")
         ->check(CLI::IsMember({"table", "csv", "json"}))
         ->capture_default_str();
+    app::annual_report_options annual;
+    std::string annual_as_of;
+    auto* report_annual = report_cmd->add_subcommand(
+        "annual", "The annual report for the lead elected member: reviews on time, missed "
+                  "deadlines, caseloads, escalations (aggregate figures; no child named)");
+    report_annual->add_option("--year", annual.year, "The calendar year, YYYY")
+        ->required()
+        ->check(CLI::Range(1970, 9999));
+    report_annual->add_option("-f,--format", annual.format, "Output format")
+        ->check(CLI::IsMember({"html", "md", "csv", "json"}))
+        ->capture_default_str();
+    report_annual->add_option("-o,--output", annual.output,
+                              "Write to this file (whole or not at all) instead of standard output");
+    report_annual->add_option("--as-of", annual_as_of,
+                              "The day the report is made, YYYY-MM-DD (default: today in the "
+                              "configured time zone); figures count up to the year's end or it");
 
     CLI11_PARSE(cli, argc, argv);
 
@@ -195,6 +212,17 @@ int main(int argc, char** argv) {
                 }
             }
             return app::run_report_timeliness(cfg, timeliness, std::cout, std::cerr);
+        }
+        if (*report_annual) {
+            if (!annual_as_of.empty()) {
+                annual.as_of = core::parse_iso_date(annual_as_of);
+                if (!annual.as_of) {
+                    std::cerr << "reviewd report annual: --as-of: \"" << annual_as_of
+                              << "\" is not a date (expected YYYY-MM-DD)\n";
+                    return 2;
+                }
+            }
+            return app::run_report_annual(cfg, annual, std::cout, std::cerr);
         }
         if (*serve_cmd)
             return app::run_serve(cfg);
