@@ -192,8 +192,16 @@ bool wait_until_delivered(const std::filesystem::path& database, date::sys_secon
     };
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(90);
     while (!done()) {
-        if (std::chrono::steady_clock::now() >= deadline)
+        if (std::chrono::steady_clock::now() >= deadline) {
+            std::system(("sqlite3 " + database.string() +
+                         " \"SELECT id, state, channel, recipient, event_type, attempts, "
+                         "next_attempt_at, last_error FROM outbox WHERE state <> 'sent'; SELECT "
+                         "'timer', id, deadline_id, key, audience, fire_at, state FROM timers "
+                         "WHERE state = 'pending' AND fire_at <= " +
+                         unix_text(now) + " LIMIT 20; SELECT 'now', " + unix_text(now) + ";\" >&2")
+                            .c_str());
             return done();
+        }
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
     }
     return true;
