@@ -33,19 +33,17 @@
     return n + " " + (n === 1 ? one : many || one + "s");
   }
 
-  // "2026-02-04" -> "Wed 4 Feb 2026", read as a calendar date (no time zone shift).
-  function longDate(iso) {
-    const d = new Date(iso + "T00:00:00Z");
-    return d.toLocaleDateString("en-GB", {
-      timeZone: "UTC", weekday: "short", day: "numeric", month: "short", year: "numeric",
-    });
-  }
-
+  // "2026-02-04" -> "Wed 4 Feb", read as a calendar date (no time zone shift).
   function shortDate(iso) {
     const d = new Date(iso + "T00:00:00Z");
     return d.toLocaleDateString("en-GB", {
       timeZone: "UTC", weekday: "short", day: "numeric", month: "short",
     });
+  }
+
+  // "2026-02-04" -> "Wed 4 Feb 2026".
+  function longDate(iso) {
+    return shortDate(iso) + " " + iso.slice(0, 4);
   }
 
   function dateTime(iso) {
@@ -69,10 +67,11 @@
       : name;
   }
 
-  function table(headings, rows) {
+  function table(headings, rows, className) {
     const head = el("tr", null, ...headings.map((h) =>
       el("th", { scope: "col", className: h.num ? "num" : "" }, h.text || h)));
-    return el("table", null, el("thead", null, head), el("tbody", null, ...rows));
+    return el("table", { className: className || "" }, el("thead", null, head),
+      el("tbody", null, ...rows));
   }
 
   function setTile(id, figure, level) {
@@ -116,7 +115,7 @@
           el("td", null, el("span", { className: "pill soon" },
             d.practical_due !== d.due ? "act by " + shortDate(d.practical_due) : "due this week"))));
       const group = el("div", { className: "group" }, head,
-        table(["Child", "Deadline", "Due", "Status"], rows));
+        table(["Child", "Deadline", "Due", "Status"], rows, "deadline-table"));
       const hidden = (g.overdue - g.overdue_items.length) + (g.due_this_week - g.this_week_items.length);
       if (hidden > 0)
         group.append(el("p", { className: "more" },
@@ -182,7 +181,12 @@
       band.style.width = (100 * (high - low) / scale) + "%";
       const fill = el("span", { className: "meter-fill " + i.band });
       fill.style.width = (100 * i.children / scale) + "%";
-      const meter = el("div", { className: "meter" }, band, fill);
+      const marks = [low, high].map((n) => {
+        const mark = el("span", { className: "meter-mark" });
+        mark.style.left = (100 * n / scale) + "%";
+        return mark;
+      });
+      const meter = el("div", { className: "meter" }, band, fill, ...marks);
       meter.setAttribute("role", "img");
       meter.setAttribute("aria-label", i.children + " children; guidance " + low + " to " + high);
       box.append(el("div", { className: "caseload" + (i.active ? "" : " inactive") },
@@ -205,14 +209,14 @@
     box.replaceChildren();
     if (d.latest_dead.length === 0) return;
     const rows = d.latest_dead.map((m) => el("tr", { className: "dead-message" },
-      el("td", { className: "num" }, m.id),
+      el("td", { className: "ref" }, m.id),
       el("td", null, words(m.channel)),
       el("td", { className: "ref" }, m.event_type),
       el("td", { className: "num" }, m.attempts),
       el("td", { className: "wrap" }, m.last_error || "–"),
       el("td", null, dateTime(m.first_attempt_at))));
-    box.append(table(["Outbox id", "Channel", "Event", { text: "Attempts", num: true },
-      "Last error", "First tried"], rows));
+    box.append(table(["Outbox id", "Channel", "Event",
+      { text: "Attempts", num: true }, "Last error", "First tried"], rows));
     box.append(el("p", { className: "hint" }, "On the server: ",
       el("code", null, "reviewd outbox list --dead"), " shows them all; ",
       el("code", null, "reviewd outbox retry ID"), " sends one again."));
