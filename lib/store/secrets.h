@@ -1,5 +1,6 @@
 // Secrets the store hands out once and keeps only as hashes: API tokens ("rvd_...") and calendar
-// feed secrets ("rvf_..."). Internal to lib/store.
+// feed secrets ("rvf_..."). Internal to lib/store, but for lib/api's dashboard sessions, whose ids
+// are made and hashed the same way (api/dashboard_sessions.h).
 #pragma once
 
 #include <string>
