@@ -55,6 +55,7 @@ void read_store(core::table_reader& root, config& cfg, const std::filesystem::pa
         return;
     core::table_reader r = root.nested(*table, "store");
     cfg.database = resolve_path(base, r.string("path"));
+    cfg.max_database_mb = r.integer_or("max_size_mb", 0, 0, 1 << 30);
     r.reject_unknown_keys();
 }
 

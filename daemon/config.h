@@ -38,6 +38,7 @@ struct config {
     std::filesystem::path file;
     std::filesystem::path
         database; // empty when the file has no [store]: commands needing it refuse
+    std::int64_t max_database_mb = 0; // [store] max_size_mb: a ceiling on its size; 0: none
     std::filesystem::path holidays_file;
     std::filesystem::path rules_directory;
     std::string time_zone = "Europe/London";

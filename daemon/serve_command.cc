@@ -23,6 +23,7 @@
 #include "runtime/timer_driver.h"
 #include "store/maintenance.h"
 #include "store/schema.h"
+#include "store/writable_check.h"
 
 #include <date/tz.h>
 #include <spdlog/spdlog.h>
@@ -128,6 +129,11 @@ int run_serve(const config& cfg) {
                          cfg.file.string());
         return 1;
     }
+    // A read-only or locked database is refused here, in words, rather than failing later.
+    if (const auto why_not = store::why_not_writable(cfg.database)) {
+        spdlog::critical("store.refused path={} reason=\"{}\"", cfg.database.string(), *why_not);
+        return 1;
+    }
     try {
         const int applied = store::prepare_database(cfg.database, true);
         spdlog::info("store.ready path={} schema={} migrations_applied={}", cfg.database.string(),
@@ -139,6 +145,8 @@ int run_serve(const config& cfg) {
     const std::unique_ptr<core::clock> clock = clock_of(cfg);
     rules_holder current_rules(snapshot_of(cfg));
     store::case_store cases(cfg.database);
+    if (cfg.max_database_mb > 0)
+        spdlog::info("store.size_limit max_bytes={}", cases.limit_size(cfg.max_database_mb << 20));
     recompute_if_rules_changed(cases, cfg, *current_rules.get(), *clock);
 
     delivery_setup delivery(cfg, *clock);

@@ -180,15 +180,23 @@ http::response api::handle(const http::request& request) {
     try {
         response = impl_->dispatch(request, route_name);
     } catch (const store::sqlite_error& e) {
-        const bool unavailable = e.busy() || e.full() || e.read_only();
-        spdlog::error("api.store_failed route={} code={} error=\"{}\"", route_name, e.code,
-                      e.what());
-        response =
-            error_response(unavailable ? 503 : 500, unavailable ? "unavailable" : "internal",
-                           unavailable ? "the database cannot take writes just now; try again later"
-                                       : "an internal error occurred");
-        if (unavailable)
+        if (e.unavailable()) {
+            // A cause outside reviewd that may pass (another process's lock, a full disk, a file
+            // made read-only): said plainly in the log and the answer; reads go on meanwhile.
+            const bool write = request.method != "GET" && request.method != "HEAD";
+            spdlog::error("api.store_unavailable request=\"{} {}\" cause=\"{}\" status=503 "
+                          "sqlite_code={} detail=\"{}\"",
+                          request.method, route_name, e.cause(), e.code, e.what());
+            response = error_response(503, "unavailable",
+                                      std::string(write ? "the database cannot take writes"
+                                                        : "the database cannot be read") +
+                                          " just now (" + e.cause() + "); try again later");
             response.headers.emplace_back("Retry-After", "5");
+        } else {
+            spdlog::error("api.store_failed route={} code={} error=\"{}\"", route_name, e.code,
+                          e.what());
+            response = error_response(500, "internal", "an internal error occurred");
+        }
     } catch (const std::exception& e) {
         spdlog::error("api.failed route={} error=\"{}\"", route_name, e.what());
         response = error_response(500, "internal", "an internal error occurred");

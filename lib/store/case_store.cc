@@ -4,6 +4,7 @@
 #include "rules/case_json.h"
 #include "rules/deadlines.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 namespace reviewd::store {
@@ -213,6 +214,19 @@ std::optional<std::string> case_store::meta(const std::string& key) {
     if (!st.step())
         return std::nullopt;
     return st.text(0);
+}
+
+std::int64_t case_store::limit_size(std::int64_t max_bytes) {
+    std::lock_guard lock(impl_->write_mutex);
+    connection& db = impl_->writer;
+    auto size = db.prepare("PRAGMA page_size");
+    size.step();
+    const std::int64_t page_size = size.integer(0);
+    const std::int64_t pages = max_bytes > 0 ? std::max<std::int64_t>(1, max_bytes / page_size)
+                                             : 4294967294; // SQLite's top
+    auto set = db.prepare("PRAGMA max_page_count = " + std::to_string(pages));
+    set.step();
+    return set.integer(0) * page_size;
 }
 
 void case_store::set_meta(const std::string& key, const std::string& value) {

@@ -245,6 +245,10 @@ public:
     // --- figures ------------------------------------------------------------------------------
     std::vector<std::pair<std::string, std::int64_t>> deadline_counts_by_status(core::day today);
     std::int64_t database_bytes();
+    // A ceiling on the database's size ([store] max_size_mb): a write that would grow it past
+    // `max_bytes` fails as on a full disk (SQLITE_FULL, which the API answers 503) while reads go
+    // on. 0 lifts it. SQLite will not set it below the current size; returns the ceiling set.
+    std::int64_t limit_size(std::int64_t max_bytes);
 
 private:
     class reader_lease;

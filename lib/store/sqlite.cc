@@ -3,6 +3,20 @@
 
 namespace reviewd::store {
 
+std::string sqlite_error::cause() const {
+    if (busy())
+        return "database is locked by another process";
+    if (full())
+        return "database or disk is full";
+    if (read_only())
+        return "database is read-only to this process";
+    if ((code & 0xff) == SQLITE_CANTOPEN)
+        return "database file cannot be opened";
+    if (io_error())
+        return "disk I/O error on the database file";
+    return sqlite3_errstr(code & 0xff);
+}
+
 void throw_sqlite(sqlite3* db, int rc, std::string_view doing) {
     const int extended = db ? sqlite3_extended_errcode(db) : rc;
     std::string message =
@@ -100,7 +114,7 @@ connection connection::open(const std::filesystem::path& file, bool create, bool
     }
     connection c(db);
     sqlite3_extended_result_codes(db, 1);
-    sqlite3_busy_timeout(db, 5000);
+    sqlite3_busy_timeout(db, busy_wait_ms);
     if (!read_only)
         c.exec("PRAGMA journal_mode=WAL");
     // mmap and a larger page cache spare a read() and a copy per page on the hot paths.
@@ -120,8 +134,24 @@ connection::~connection() {
 }
 
 connection::connection(connection&& other) noexcept
-    : db_(other.db_), cache_(std::move(other.cache_)) {
+    : db_(other.db_), locked_out_(other.locked_out_), cache_(std::move(other.cache_)) {
     other.db_ = nullptr;
+}
+
+void connection::begin_immediate() {
+    try {
+        exec("BEGIN IMMEDIATE");
+    } catch (const sqlite_error& e) {
+        if (e.busy() && !locked_out_) {
+            locked_out_ = true;
+            sqlite3_busy_timeout(db_, locked_out_wait_ms);
+        }
+        throw;
+    }
+    if (locked_out_) {
+        locked_out_ = false;
+        sqlite3_busy_timeout(db_, busy_wait_ms);
+    }
 }
 
 cached_statement connection::prepare_cached(const std::string& sql) {
@@ -143,7 +173,7 @@ void connection::exec(std::string_view sql) {
 }
 
 transaction::transaction(connection& db) : db_(db) {
-    db_.exec("BEGIN IMMEDIATE");
+    db_.begin_immediate();
 }
 
 transaction::~transaction() {

@@ -24,6 +24,15 @@ struct sqlite_error : std::runtime_error {
     bool busy() const { return (code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED; }
     bool full() const { return (code & 0xff) == SQLITE_FULL; }
     bool read_only() const { return (code & 0xff) == SQLITE_READONLY; }
+    bool io_error() const {
+        return (code & 0xff) == SQLITE_IOERR || (code & 0xff) == SQLITE_CANTOPEN;
+    }
+    // The database cannot be used just now for a reason outside reviewd that may pass (another
+    // process holds the lock, the disk is full, the file is read-only or failing): the API
+    // answers 503 and the timer and delivery loops try again, rather than treating it as a bug.
+    bool unavailable() const { return busy() || full() || read_only() || io_error(); }
+    // That reason in plain words for logs and error messages ("database or disk is full").
+    std::string cause() const;
 };
 
 class statement {
@@ -96,10 +105,21 @@ public:
     std::int64_t last_insert_rowid() const { return sqlite3_last_insert_rowid(db_); }
     int changes() const { return sqlite3_changes(db_); }
     sqlite3* handle() const { return db_; }
+    // True when SQLite opened the file read-only although writing was asked for (the file or its
+    // folder is not writable by this process): every write would fail.
+    bool opened_read_only() const { return sqlite3_db_readonly(db_, "main") == 1; }
+
+    // BEGIN IMMEDIATE, waiting up to busy_wait for another process's write lock. Once a wait
+    // has run out, later ones wait only locked_out_wait until a BEGIN succeeds again: while a
+    // lock is held for long, writes fail fast (503) instead of each holding a thread for seconds.
+    void begin_immediate();
+    static constexpr int busy_wait_ms = 5000;
+    static constexpr int locked_out_wait_ms = 100;
 
 private:
     explicit connection(sqlite3* db);
     sqlite3* db_;
+    bool locked_out_ = false;
     std::unique_ptr<std::unordered_map<std::string, std::unique_ptr<statement>>> cache_;
 };
 
