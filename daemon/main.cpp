@@ -3,6 +3,7 @@
 #include "admin_commands.h"
 #include "annual_report_command.h"
 #include "config.h"
+#include "escalation_command.h"
 #include "feed_commands.h"
 #include "import_command.h"
 #include "report_command.h"
@@ -126,6 +127,18 @@ int main(int argc, char** argv) {
     outbox_retry->add_option("id", outbox_id, "The message's id (from outbox list)")->required();
     auto* outbox_discard = outbox_cmd->add_subcommand("discard", "Stop trying to send a message");
     outbox_discard->add_option("id", outbox_id, "The message's id (from outbox list)")->required();
+
+    auto* escalation_cmd = cli.add_subcommand("escalation", "Escalations of the dispute ladder");
+    escalation_cmd->require_subcommand(1);
+    std::string escalation_id;
+    std::string escalation_format = "md";
+    auto* escalation_chronology = escalation_cmd->add_subcommand(
+        "chronology", "The Cafcass referral pack summary of one escalation");
+    escalation_chronology->add_option("id", escalation_id, "The escalation, e.g. ESC-12")
+        ->required();
+    escalation_chronology->add_option("-f,--format", escalation_format, "md or json")
+        ->check(CLI::IsMember({"md", "json"}))
+        ->capture_default_str();
 
     auto* import_cmd = cli.add_subcommand("import", "Import data from a council's systems");
     import_cmd->require_subcommand(1);
@@ -260,6 +273,9 @@ int main(int argc, char** argv) {
             return app::run_outbox_retry(cfg, outbox_id);
         if (*outbox_discard)
             return app::run_outbox_discard(cfg, outbox_id);
+        if (*escalation_chronology)
+            return app::run_escalation_chronology(cfg, escalation_id, escalation_format, std::cout,
+                                                  std::cerr);
         if (*check_cmd) {
             const app::loaded_rules loaded = app::load_rules(cfg);
             std::cout << "configuration " << cfg.file.string() << ": ok\n";

@@ -44,7 +44,7 @@ struct route {
     http::response (*handle)(call&);
 };
 
-const std::array<route, 24> routes = {{
+const std::array<route, 30> routes = {{
     {"GET", "/metrics", admin | manager, get_metrics},
     {"GET", "/v1/deadlines", readers, list_deadlines},
     {"GET", "/v1/people", admin | manager | integration, list_people},
@@ -62,6 +62,12 @@ const std::array<route, 24> routes = {{
     {"GET", "/v1/children/{}/deadlines", readers, get_child_deadlines},
     {"PUT", "/v1/children/{}/assignments", writers, put_assignments},
     {"GET", "/v1/children/{}/assignments", readers, get_assignments},
+    {"POST", "/v1/escalations", admin | iro, post_escalation},
+    {"GET", "/v1/escalations", readers, list_escalations},
+    {"GET", "/v1/escalations/{}", readers, get_escalation},
+    {"GET", "/v1/escalations/{}/chronology", readers, get_escalation_chronology},
+    {"PUT", "/v1/escalations/{}/checklist", admin | iro, put_escalation_checklist},
+    {"POST", "/v1/escalations/{}/{}", admin | manager | iro, post_escalation_action},
     {"GET", "/v1/iros/{}/calendar.ics", query_secret, get_iro_calendar},
     {"GET", "/dashboard", own_check, get_dashboard_page},
     {"GET", "/dashboard/{}", own_check, get_dashboard_file},

@@ -11,6 +11,13 @@
 //   GET  /v1/children/{ref}/deadlines               PUT|GET /v1/children/{ref}/assignments
 //   GET  /v1/deadlines?iro=&due_before=&status=&kind=&limit=&cursor=
 //   PUT|GET /v1/people/{ref}                        GET /v1/people
+//   POST /v1/escalations                            raise (the child's IRO; admin)
+//   GET  /v1/escalations?status=&stage=&iro=&child=&limit=&cursor=   GET /v1/escalations/{id}
+//   GET  /v1/escalations/{id}/chronology?format=md|json   the Cafcass referral pack summary
+//   PUT  /v1/escalations/{id}/checklist             the IRO's checklist
+//   POST /v1/escalations/{id}/{action}              acknowledge, respond, endorse, mediate
+//        (managers, naming the person), advance, resolve, refer-to-cafcass, withdraw (the IRO),
+//        cafcass-report (the IRO or a manager); see escalation_handlers.cc
 //   GET  /v1/iros/{ref}/calendar.ics?token=SECRET   the IRO's deadlines as iCalendar; the one
 //        route authenticated by a per-IRO feed secret in the query instead of a bearer token
 //   GET  /dashboard, /dashboard/{file}              the IRO manager's page and its files (no data,

@@ -81,6 +81,15 @@ std::optional<store::token_record> dashboard_caller(const http::request& request
 bool is_dashboard_route(std::string_view pattern);
 void add_dashboard_headers(http::response& r);
 
+// Escalations (escalation_handlers.cc, escalation_chronology_handler.cc): raise, the actions on
+// one (POST /v1/escalations/{id}/{action}), its checklist, one, the list, the chronology.
+http::response post_escalation(call& c);
+http::response post_escalation_action(call& c);
+http::response put_escalation_checklist(call& c);
+http::response get_escalation(call& c);
+http::response list_escalations(call& c);
+http::response get_escalation_chronology(call& c);
+
 nlohmann::json deadline_json(const store::stored_deadline& d);
 
 } // namespace reviewd::api
