@@ -9,6 +9,7 @@
 #include "store/schema.h"
 
 #include <date/date.h>
+#include <date/tz.h>
 
 #include <iostream>
 
@@ -47,11 +48,18 @@ int run_db_backup(const config& cfg, const std::string& target) {
 
 int run_db_check(const config& cfg) {
     const auto rules = load_rules(cfg);
-    const auto report = store::check_database(database_of(cfg), {rules.book, rules.calendars});
+    // Escalation histories are replayed under the configured ladder and its holidays.
+    std::optional<store::escalation_context> escalations;
+    if (const auto* cal = rules.calendars.find(cfg.escalation.holidays))
+        escalations.emplace(
+            store::escalation_context{cfg.escalation, *cal, *date::locate_zone(cfg.time_zone)});
+    const auto report = store::check_database(database_of(cfg), {rules.book, rules.calendars},
+                                              escalations ? &*escalations : nullptr);
     for (const auto& problem : report.problems)
         std::cout << "problem: " << problem << "\n";
     std::cout << "database " << cfg.database.string() << ": " << report.children << " children, "
-              << report.deadlines << " deadlines, " << report.problems.size() << " problem"
+              << report.deadlines << " deadlines, " << report.escalations << " escalations, "
+              << report.problems.size() << " problem"
               << (report.problems.size() == 1 ? "" : "s") << "\n";
     return report.ok() ? 0 : 1;
 }
