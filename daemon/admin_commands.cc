@@ -59,8 +59,8 @@ int run_db_check(const config& cfg) {
         std::cout << "problem: " << problem << "\n";
     std::cout << "database " << cfg.database.string() << ": " << report.children << " children, "
               << report.deadlines << " deadlines, " << report.escalations << " escalations, "
-              << report.problems.size() << " problem"
-              << (report.problems.size() == 1 ? "" : "s") << "\n";
+              << report.problems.size() << " problem" << (report.problems.size() == 1 ? "" : "s")
+              << "\n";
     return report.ok() ? 0 : 1;
 }
 
