@@ -238,3 +238,67 @@ TEST_CASE("a changed ladder re-times pending timers on re-sync and keeps fired o
     CHECK(broken.problems.front().find("ESC-1") == 0);
     CHECK(f.count("escalation_timers") == timers);
 }
+
+TEST_CASE("a stale endorsement request, the breached total and a late Cafcass report each go to "
+          "the IRO and the IRO manager",
+          "[store][escalation][timers]") {
+    const auto of_kind = [](const std::vector<store::due_escalation_timer>& batch,
+                            const std::string& kind) {
+        std::vector<store::due_escalation_timer> out;
+        for (const auto& t : batch)
+            if (t.kind == kind)
+                out.push_back(t);
+        return out;
+    };
+    SECTION("endorsement: asked on Tuesday 2 June, due in two working days, stale on Friday") {
+        escalation_store_fixture f;
+        const std::string id = f.raise("2026-06-01T10:00:00Z");
+        REQUIRE(f.act(id, f.action(event_kind::endorsement_requested, "I1", "iro", "director"),
+                      "2026-06-02T09:00:00Z"));
+        CHECK(f.fire("2026-06-05T07:00:00Z").fired == 2);
+        REQUIRE(f.batches.size() == 1);
+        const auto stale = of_kind(f.batches[0], "endorsement_stale");
+        REQUIRE(stale.size() == 2);
+        CHECK(recipients(stale) ==
+              std::set<std::string>{"I1@council.example", "M1@council.example"});
+        CHECK(stale[0].stage == "director");
+        CHECK(reviewd::core::format_iso_date(*stale[0].due_on) == "2026-06-04");
+        CHECK(stale[0].working_days_overdue == 1);
+    }
+    SECTION("total: 20 working days from Monday 1 June end on 29 June; the alert goes on the "
+            "30th") {
+        escalation_store_fixture f;
+        f.raise("2026-06-01T10:00:00Z");
+        f.fire("2026-06-30T06:59:00Z");
+        f.batches.clear();
+        f.fire("2026-06-30T07:00:00Z");
+        REQUIRE(f.batches.size() == 1);
+        const auto total = of_kind(f.batches[0], "total_breached");
+        REQUIRE(total.size() == 2);
+        CHECK(recipients(total) ==
+              std::set<std::string>{"I1@council.example", "M1@council.example"});
+        CHECK(reviewd::core::format_iso_date(*total[0].due_on) == "2026-06-29");
+    }
+    SECTION("Cafcass: referred on 2 June, a report due 28 days on (30 June), chased on 1 July") {
+        escalation_store_fixture f;
+        const std::string id = f.raise("2026-06-01T10:00:00Z");
+        REQUIRE(f.act(id, f.action(event_kind::referred_to_cafcass, "I1", "iro"),
+                      "2026-06-02T09:00:00Z"));
+        CHECK(f.fire("2026-06-30T12:00:00Z").fired == 0); // the stage and total clocks stopped
+        CHECK(f.fire("2026-07-01T07:00:00Z").fired == 2);
+        REQUIRE(f.batches.size() == 1);
+        const auto late = of_kind(f.batches[0], "cafcass_report_late");
+        REQUIRE(late.size() == 2);
+        CHECK(reviewd::core::format_iso_date(*late[0].due_on) == "2026-06-30");
+        CHECK(late[0].stage == "cafcass");
+        // A progress report restarts the clock: the chasers of the old one go.
+        REQUIRE(f.act(id, f.action(event_kind::cafcass_progress_report, "I1", "iro"),
+                      "2026-07-02T09:00:00Z"));
+        CHECK(f.count("escalation_timers",
+                      "state = 'pending' AND key LIKE 'cafcass/2026-06-02/%'") == 0);
+        CHECK(
+            f.count("escalation_timers",
+                    "state = 'pending' AND key LIKE 'cafcass/2026-07-02/cafcass_report_late/%'") ==
+            2);
+    }
+}
