@@ -41,8 +41,10 @@
 //   - Raised in the year: raised on a day in the period. For these: the category; the stage
 //     reached (the highest entered: with Cafcass, the Cafcass stage); where they stood at the end
 //     (open, awaiting endorsement, with Cafcass, resolved, withdrawn); for the resolved, the stage
-//     they were resolved at; and how many ran past the total limit (20 working days) before they
-//     were resolved or went to Cafcass, or are still running past it.
+//     they were resolved at and the outcome code the IRO gave (escalation/outcome.h: the code at
+//     the head of the resolved event's note; "not recorded" without one); and how many ran past
+//     the total limit (20 working days) before they were resolved or went to Cafcass, or are
+//     still running past it.
 //   - Time per stage: a spell is the time an escalation spent at one stage, from the day it
 //     entered the stage to the day it left it (advanced, endorsed into a higher stage, referred,
 //     resolved or withdrawn), in working days: the day of entry is not counted, the day of leaving
@@ -58,7 +60,7 @@
 //     response clock.
 //   - Referrals to Cafcass: escalations that entered the Cafcass stage on a day in the year
 //     (a referral still awaiting endorsement has not), whenever raised, and where they stood at
-//     the end: resolved, withdrawn by Cafcass, or still with Cafcass.
+//     the end: resolved (with the outcome codes), withdrawn by Cafcass, or still with Cafcass.
 //   - Carried in: raised before the year and still open (or with Cafcass) when it began; how many
 //     were resolved or withdrawn by `counted_to`.
 //   - Open at the end: every escalation open, awaiting endorsement or with Cafcass at

@@ -1,6 +1,7 @@
 // How the year's escalations went: raised, stage reached, resolved where, time per stage,
 // Cafcass, carried in and still open. Every position comes from escalation::state_of() on a cut
 // of the history, so the report cannot disagree with the record; the definitions are in annual.h.
+#include "escalation/outcome.h"
 #include "escalation/state.h"
 #include "report/annual.h"
 #include "report/labels.h"
@@ -107,6 +108,28 @@ private:
     const calendar::working_calendar& c_;
 };
 
+std::vector<outcome_count> per_outcome() {
+    std::vector<outcome_count> out;
+    for (const auto code : all_outcomes())
+        out.push_back({code, 0});
+    out.push_back({std::nullopt, 0});
+    return out;
+}
+
+// The code the IRO resolved with: at the head of the (last) resolved event's note.
+std::optional<escalation::outcome> outcome_of(const escalation::escalation& x) {
+    for (auto e = x.history.rbegin(); e != x.history.rend(); ++e)
+        if (e->kind == escalation::event_kind::resolved)
+            return escalation::resolution_of(e->note).code;
+    return std::nullopt;
+}
+
+void bump(std::vector<outcome_count>& counts, const std::optional<escalation::outcome>& code) {
+    for (auto& c : counts)
+        if (c.code == code)
+            ++c.count;
+}
+
 std::vector<stage_count> per_stage(const escalation::ladder& l) {
     std::vector<stage_count> out;
     for (const auto& s : l.stages)
@@ -138,6 +161,8 @@ escalation_summary(const std::vector<escalation::escalation>& escalations, const
         out.by_category.push_back({what, 0});
     out.stage_reached = per_stage(ladder);
     out.resolved_at = per_stage(ladder);
+    out.outcomes = per_outcome();
+    out.cafcass.outcomes = per_outcome();
     std::map<std::string, std::vector<int>> days_by_stage;
     for (const auto& s : ladder.stages)
         out.time_per_stage.push_back({s.id, 0, 0, {}, {}, !s.cafcass, 0});
@@ -174,6 +199,7 @@ escalation_summary(const std::vector<escalation::escalation>& escalations, const
             case status::resolved:
                 ++out.resolved;
                 bump(out.resolved_at, s.stage_reached);
+                bump(out.outcomes, outcome_of(x));
                 break;
             case status::withdrawn:
                 ++out.withdrawn;
@@ -219,6 +245,8 @@ escalation_summary(const std::vector<escalation::escalation>& escalations, const
                 (s.now == status::resolved    ? out.cafcass.resolved
                  : s.now == status::withdrawn ? out.cafcass.withdrawn
                                               : out.cafcass.still_with_cafcass)++;
+                if (s.now == status::resolved)
+                    bump(out.cafcass.outcomes, outcome_of(x));
             }
         }
     }

@@ -4,6 +4,7 @@
 
 #include "core/dates.h"
 #include "escalation/escalation.h"
+#include "escalation/outcome.h"
 #include "report/inputs.h"
 #include "rules/deadline.h"
 
@@ -91,11 +92,18 @@ struct stage_time {
     int no_answer_in_time = 0;      // spells whose owner did not answer within the response time
 };
 
+// How many resolved escalations ended with one outcome code; none: resolved without a code.
+struct outcome_count {
+    std::optional<escalation::outcome> code;
+    int count = 0;
+};
+
 struct cafcass_figures {
-    int referred = 0;           // entered the Cafcass stage during the year
-    int resolved = 0;           // of those, resolved by the end of the count
-    int withdrawn = 0;          // of those, Cafcass withdrew (the child's rights were met)
-    int still_with_cafcass = 0; // of those, still with Cafcass at the end of the count
+    int referred = 0;                    // entered the Cafcass stage during the year
+    int resolved = 0;                    // of those, resolved by the end of the count
+    int withdrawn = 0;                   // of those, Cafcass withdrew (the child's rights were met)
+    int still_with_cafcass = 0;          // of those, still with Cafcass at the end of the count
+    std::vector<outcome_count> outcomes; // of the resolved: every code, then "not recorded"
 };
 
 struct category_count {
@@ -109,6 +117,7 @@ struct escalation_figures {
     std::vector<category_count> by_category; // every category, in order
     std::vector<stage_count> stage_reached;  // every stage, lowest first
     std::vector<stage_count> resolved_at;    // every stage, lowest first
+    std::vector<outcome_count> outcomes;     // of the resolved: every code, then "not recorded"
     int resolved = 0;
     int withdrawn = 0;
     int open = 0;

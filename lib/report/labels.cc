@@ -21,6 +21,40 @@ const std::array<escalation::category, 4>& all_categories() {
     return categories;
 }
 
+const std::array<escalation::outcome, 7>& all_outcomes() {
+    using o = escalation::outcome;
+    static constexpr std::array<o, 7> outcomes = {
+        o::needs_met,           o::plan_amended,        o::partially_met, o::not_upheld,
+        o::overtaken_by_events, o::cafcass_proceedings, o::other};
+    return outcomes;
+}
+
+std::string_view label(const std::optional<escalation::outcome>& code) {
+    if (!code)
+        return "Not recorded";
+    switch (*code) {
+    case escalation::outcome::needs_met:
+        return "The child's needs were met";
+    case escalation::outcome::plan_amended:
+        return "Care plan changed by agreement";
+    case escalation::outcome::partially_met:
+        return "Partly put right";
+    case escalation::outcome::not_upheld:
+        return "Not pursued on the answers given";
+    case escalation::outcome::overtaken_by_events:
+        return "Overtaken by events";
+    case escalation::outcome::cafcass_proceedings:
+        return "Settled through Cafcass";
+    case escalation::outcome::other:
+        return "Other";
+    }
+    return "Other";
+}
+
+std::string_view name(const std::optional<escalation::outcome>& code) {
+    return code ? escalation::to_string(*code) : "not_recorded";
+}
+
 std::string_view label(rules::deadline_kind kind) {
     switch (kind) {
     case rules::deadline_kind::review:

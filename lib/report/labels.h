@@ -17,11 +17,16 @@ namespace reviewd::report {
 // Every deadline kind and category, in the order the report lists them.
 const std::array<rules::deadline_kind, 8>& all_deadline_kinds();
 const std::array<escalation::category, 4>& all_categories();
+const std::array<escalation::outcome, 7>& all_outcomes();
 
 std::string_view label(rules::deadline_kind kind); // "Social worker visit"
 std::string_view label(escalation::category what); // "Care plan not implemented"
 std::string_view label(caseload_band band);        // "over 70"
 std::string_view name(caseload_band band);         // "over" (JSON, CSV)
+// "The child's needs were met"; "Not recorded" for none.
+std::string_view label(const std::optional<escalation::outcome>& code);
+// "needs_met"; "not_recorded" for none (JSON, CSV).
+std::string_view name(const std::optional<escalation::outcome>& code);
 // A ladder stage id in words: "head_of_service" -> "Head of service", "cafcass" -> "Cafcass".
 std::string stage_label(std::string_view stage_id);
 // An IRO's row heading: "Ann Smith (IRO-1)", the ref alone without a name, and

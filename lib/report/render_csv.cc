@@ -113,6 +113,8 @@ void escalations(csv_writer& w, const annual_report& r) {
         w.add("escalations_stage_reached", s.stage, stage_label(s.stage), "count", s.count);
     for (const auto& s : e.resolved_at)
         w.add("escalations_resolved_at", s.stage, stage_label(s.stage), "count", s.count);
+    for (const auto& o : e.outcomes)
+        w.add("escalations_outcomes", name(o.code), label(o.code), "count", o.count);
     for (const auto& t : e.time_per_stage) {
         const std::string label = stage_label(t.stage);
         const char* section = "escalations_time_per_stage";
@@ -129,6 +131,8 @@ void escalations(csv_writer& w, const annual_report& r) {
     w.add(cafcass, "cafcass", "Cafcass", "resolved", e.cafcass.resolved);
     w.add(cafcass, "cafcass", "Cafcass", "withdrawn", e.cafcass.withdrawn);
     w.add(cafcass, "cafcass", "Cafcass", "still_with_cafcass", e.cafcass.still_with_cafcass);
+    for (const auto& o : e.cafcass.outcomes)
+        w.add("escalations_cafcass_outcomes", name(o.code), label(o.code), "count", o.count);
     const char* open = "escalations_open";
     w.add(open, "carried_in", "Open when the year began", "count", e.carried_in);
     w.add(open, "carried_in", "Open when the year began", "finished", e.carried_in_finished);

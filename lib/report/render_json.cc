@@ -67,6 +67,13 @@ json caseloads_json(const caseload_figures& c) {
             {"children_without_iro", c.children_without_iro}};
 }
 
+json outcome_counts(const std::vector<outcome_count>& counts) {
+    json out = json::object();
+    for (const auto& c : counts)
+        out[std::string(name(c.code))] = c.count;
+    return out;
+}
+
 json escalations_json(const escalation_figures& e) {
     json categories = json::object();
     for (const auto& c : e.by_category)
@@ -90,6 +97,7 @@ json escalations_json(const escalation_figures& e) {
               {"resolved", e.resolved},
               {"withdrawn", e.withdrawn}}},
             {"resolved_at", stage_counts(e.resolved_at)},
+            {"outcomes", outcome_counts(e.outcomes)},
             {"total_limit",
              {{"working_days", e.total_limit_working_days}, {"breached", e.total_limit_breached}}},
             {"time_per_stage", times},
@@ -97,7 +105,8 @@ json escalations_json(const escalation_figures& e) {
              {{"referred", e.cafcass.referred},
               {"resolved", e.cafcass.resolved},
               {"withdrawn", e.cafcass.withdrawn},
-              {"still_with_cafcass", e.cafcass.still_with_cafcass}}},
+              {"still_with_cafcass", e.cafcass.still_with_cafcass},
+              {"outcomes", outcome_counts(e.cafcass.outcomes)}}},
             {"carried_in", {{"count", e.carried_in}, {"finished", e.carried_in_finished}}},
             {"open_at_end",
              {{"count", e.open_at_end},

@@ -75,6 +75,11 @@ std::string explain_resolved_at() {
            "happened.";
 }
 
+std::string explain_outcomes() {
+    return "For the concerns raised in the year that were resolved, how they ended, in the "
+           "words the IRO chose when closing them.";
+}
+
 std::string explain_time_per_stage() {
     return "How long concerns waited at each level, in working days, counting every stay at a "
            "level that ended during the year or was still going on at its end (those are counted "

@@ -23,6 +23,7 @@ std::string explain_caseloads(const annual_report& r);
 std::string explain_escalations_raised(const annual_report& r);
 std::string explain_stage_reached();
 std::string explain_resolved_at();
+std::string explain_outcomes();
 std::string explain_time_per_stage();
 std::string explain_cafcass();
 std::string explain_carried_and_open();

@@ -1,6 +1,7 @@
 // The annual report's reads; see report_queries.h.
 #include "store/report_queries.h"
 
+#include "escalation/outcome.h"
 #include "store/escalation_store_impl.h"
 #include "store/schema.h"
 #include "store/sqlite.h"
@@ -98,8 +99,12 @@ std::vector<escalation::escalation> escalations(connection& db, core::day last) 
         escalation::escalation x = std::move(row->stored.record);
         x.child_ref.clear();
         x.description.clear();
-        for (auto& e : x.history)
-            e.note.clear();
+        for (auto& e : x.history) {
+            const auto code = e.kind == escalation::event_kind::resolved
+                                  ? escalation::resolution_of(e.note).code
+                                  : std::nullopt;
+            e.note = code ? std::string(escalation::to_string(*code)) : std::string();
+        }
         out.push_back(std::move(x));
     }
     return out;

@@ -22,7 +22,8 @@ struct report_rows {
     int children_without_iro = 0; // open cases with no IRO assigned
     // Every escalation raised on or before `last`, with its whole history, in id order. What the
     // report does not need is left out: the child's reference, the description and the events'
-    // notes are blank here, so they cannot reach a report by mistake.
+    // notes are blank here, so they cannot reach a report by mistake; a resolved event keeps only
+    // its outcome code (escalation/outcome.h), without the IRO's details.
     std::vector<escalation::escalation> escalations;
 };
 

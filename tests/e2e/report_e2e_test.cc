@@ -84,6 +84,22 @@ void load_caseload(api_fixture& f) {
     }
 }
 
+// The daemon's clock, a file it reads for "now" ([testing] clock_file): events recorded through
+// the API are stamped with the day it says, 10:00 UTC (the same date in London all year).
+class driven_clock {
+public:
+    explicit driven_clock(const std::string& day) : file_(dir_.path() / "now") { set(day); }
+    void set(const std::string& day) const {
+        dir_.write("now.tmp", day + "T10:00:00Z\n");
+        std::filesystem::rename(dir_.path() / "now.tmp", file_);
+    }
+    std::string config() const { return "\n[testing]\nclock_file = \"" + file_.string() + "\"\n"; }
+
+private:
+    temp_dir dir_;
+    std::filesystem::path file_;
+};
+
 } // namespace
 
 TEST_CASE("reviewd report annual on a synthetic year loaded through the API, in every format",
@@ -186,5 +202,115 @@ TEST_CASE("reviewd report annual on a synthetic year loaded through the API, in 
             f.daemon.command({"report", "annual", "--year", "2026", "--format", "pdf"});
         CHECK(bad_format.exit_code != 0);
         CHECK(bad_format.out.empty());
+    }
+}
+
+TEST_CASE("escalations recorded through the API on a driven clock are counted in the report",
+          "[e2e][report][escalation]") {
+    driven_clock clock("2026-01-05");
+    api_fixture f(clock.config());
+    load_caseload(f);
+    const auto on = [&](const std::string& day, const std::string& role, const std::string& target,
+                        const json& body, int status = 200) {
+        clock.set(day);
+        const auto r = f.call(role, "POST", target, body.dump());
+        INFO(day << " " << target << ": " << r.body);
+        REQUIRE(r.status == status);
+        return f.json_of(r);
+    };
+    const auto raise = [&](const std::string& day, const std::string& role,
+                           const std::string& child, const std::string& category) {
+        return on(day, role, "/v1/escalations",
+                  {{"child", child},
+                   {"category", category},
+                   {"description", "DESCRIPTION-NOT-IN-REPORT"}},
+                  201)["id"]
+            .get<std::string>();
+    };
+    const auto act = [&](const std::string& day, const std::string& role, const std::string& id,
+                         const std::string& action, const json& body = json::object()) {
+        on(day, role, "/v1/escalations/" + id + "/" + action, body);
+    };
+    // The working days, by hand (no bank holiday falls inside these spells but 25 and 28 Dec):
+    // E1 team manager 2-6 Feb (4), answered on the 4th, resolved there.
+    const auto e1 = raise("2026-02-02", "iro", "R-A1", "care_plan_not_implemented");
+    act("2026-02-04", "manager", e1, "respond",
+        {{"person", "T1"}, {"answer", "ANSWER-NOT-IN-REPORT"}});
+    act("2026-02-06", "iro", e1, "resolve", {{"outcome", "needs_met"}});
+    // E2 team manager 2-9 Mar (5), service manager 9-20 Mar (9, unanswered), resolved there.
+    const auto e2 = raise("2026-03-02", "iro", "R-A2", "review_not_held");
+    act("2026-03-09", "iro", e2, "advance");
+    act("2026-03-20", "iro", e2, "resolve", {{"outcome", "plan_amended"}});
+    // E3 team manager 1-15 Jun (10, unanswered), service manager 15-17 Jun (2: head of service
+    // asked for on the 16th, endorsed by the IRO manager on the 17th), head of service 17-24 Jun
+    // (5), Cafcass 24 Jun to 22 Jul (20), withdrawn.
+    const auto e3 = raise("2026-06-01", "iro", "R-A1", "placement_unsuitable");
+    act("2026-06-15", "iro", e3, "advance");
+    act("2026-06-16", "iro", e3, "advance", {{"stage", "head_of_service"}});
+    act("2026-06-17", "manager", e3, "endorse", {{"person", "M1"}});
+    act("2026-06-24", "iro", e3, "refer-to-cafcass");
+    act("2026-07-22", "iro", e3, "withdraw");
+    // E4 raised by I2 on Mon 14 Dec, unanswered at the team manager: 11 working days at the end.
+    raise("2026-12-14", "iro2", "R-B1", "other");
+    clock.set("2027-01-15");
+
+    const auto r = f.daemon.command({"report", "annual", "--year", "2026", "--format", "json"});
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0); // --as-of defaults to the daemon's clock: 15 January 2027
+    const json j = json::parse(r.out);
+    CHECK(j["as_of"] == "2027-01-15");
+    const auto& e = j["escalations"];
+    CHECK(e["raised"] == 4);
+    CHECK(e["by_category"]["care_plan_not_implemented"] == 1);
+    CHECK(e["status_at_end"]["resolved"] == 2);
+    CHECK(e["status_at_end"]["withdrawn"] == 1);
+    CHECK(e["status_at_end"]["open"] == 1);
+    const auto stage = [&](const json& list, const std::string& id) {
+        for (const auto& s : list)
+            if (s["stage"] == id)
+                return s;
+        FAIL("no stage " + id);
+        return json();
+    };
+    CHECK(stage(e["stage_reached"], "team_manager")["count"] == 2);    // E1, E4
+    CHECK(stage(e["stage_reached"], "service_manager")["count"] == 1); // E2
+    CHECK(stage(e["stage_reached"], "cafcass")["count"] == 1);         // E3
+    CHECK(stage(e["resolved_at"], "service_manager")["count"] == 1);
+    CHECK(e["outcomes"]["needs_met"] == 1);    // E1
+    CHECK(e["outcomes"]["plan_amended"] == 1); // E2
+    CHECK(e["outcomes"]["not_recorded"] == 0);
+    const auto tm = stage(e["time_per_stage"], "team_manager"); // 4 5 10 11
+    CHECK(tm["spells"] == 4);
+    CHECK(tm["median_working_days"].get<double>() == 7.5);
+    CHECK(tm["worst_working_days"] == 11);
+    CHECK(tm["still_running"] == 1);
+    CHECK(tm["no_answer_in_time"] == 2);                           // E3, E4
+    const auto sm = stage(e["time_per_stage"], "service_manager"); // 2 9
+    CHECK(sm["median_working_days"].get<double>() == 5.5);
+    CHECK(sm["worst_working_days"] == 9);
+    CHECK(stage(e["time_per_stage"], "head_of_service")["worst_working_days"] == 5);
+    CHECK(stage(e["time_per_stage"], "cafcass")["worst_working_days"] == 20);
+    CHECK(e["cafcass"]["referred"] == 1);
+    CHECK(e["cafcass"]["withdrawn"] == 1);
+    CHECK(e["open_at_end"]["count"] == 1);
+    CHECK(e["open_at_end"]["longest_working_days"] == 11);
+
+    const std::filesystem::path out_dir = REVIEWD_REPORT_OUTPUT_DIR;
+    std::filesystem::create_directories(out_dir);
+    const auto html_file = out_dir / "annual-2026-e2e-escalations.html";
+    std::filesystem::remove(html_file);
+    const auto html = f.daemon.command(
+        {"report", "annual", "--year", "2026", "--format", "html", "--output", html_file.string()});
+    REQUIRE(html.exit_code == 0);
+    const auto checked =
+        run_process({"/usr/bin/python3", REVIEWD_CHECK_HTML, html_file.string(), "7"});
+    INFO(checked.out << checked.err);
+    CHECK(checked.exit_code == 0);
+    for (const auto& format : {"html", "md", "csv", "json"}) {
+        const auto text =
+            f.daemon.command({"report", "annual", "--year", "2026", "--format", format}).out;
+        CHECK(text.find("NOT-IN-REPORT") == std::string::npos);
+        CHECK(text.find(e1) == std::string::npos); // no escalation id
+        CHECK(text.find("R-A1") == std::string::npos);
     }
 }

@@ -160,6 +160,17 @@ TEST_CASE("escalations raised in the year: categories, stage reached, where they
     CHECK(count_at(e.resolved_at, "team_manager") == 2);
     CHECK(count_at(e.resolved_at, "service_manager") == 1);
     CHECK(count_at(e.resolved_at, "cafcass") == 0);
+    REQUIRE(e.outcomes.size() == 7 + 1); // every code, then "not recorded"
+    const auto outcome = [&](std::optional<escalation::outcome> code) {
+        for (const auto& o : e.outcomes)
+            if (o.code == code)
+                return o.count;
+        return -1;
+    };
+    CHECK(outcome(escalation::outcome::needs_met) == 1);    // E1
+    CHECK(outcome(escalation::outcome::plan_amended) == 1); // E2
+    CHECK(outcome(std::nullopt) == 1);                      // E4
+    CHECK(outcome(escalation::outcome::other) == 0);
     CHECK(e.total_limit_working_days == 20);
     CHECK(e.total_limit_breached == 1); // E6 (41); E3 stopped at 17 on entering Cafcass
 }

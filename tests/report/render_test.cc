@@ -110,6 +110,11 @@ TEST_CASE("the JSON carries the figures under stable names", "[report][render]")
     CHECK(e["time_per_stage"][3]["median_working_days"].is_null()); // director: no spells
     CHECK(e["time_per_stage"][6]["no_answer_in_time"].is_null());   // Cafcass: no clock
     CHECK(e["cafcass"]["withdrawn"] == 1);
+    CHECK(e["outcomes"]["needs_met"] == 1);
+    CHECK(e["outcomes"]["plan_amended"] == 1);
+    CHECK(e["outcomes"]["not_recorded"] == 1);
+    CHECK(e["outcomes"]["other"] == 0);
+    CHECK(e["cafcass"]["outcomes"]["needs_met"] == 0);
     CHECK(e["open_at_end"]["longest_working_days"] == 41);
 }
 
@@ -128,6 +133,7 @@ TEST_CASE("the CSV is one long table, five fields a line, data quoted and formul
     CHECK(csv_value(rows, "escalations_time_per_stage", "service_manager", "median_working_days") ==
           "15.5");
     CHECK(csv_value(rows, "escalations_time_per_stage", "cafcass", "no_answer_in_time").empty());
+    CHECK(csv_value(rows, "escalations_outcomes", "plan_amended", "count") == "1");
     // The hostile name survives as one field, its leading '=' neutralised.
     bool found = false;
     for (const auto& r : rows)
@@ -144,6 +150,8 @@ TEST_CASE("the Markdown has a table per figure group and escapes data", "[report
     CHECK(md.rfind("# Independent Reviewing Service: annual report 2026\n", 0) == 0);
     CHECK(md.find("| All reviews | 15 | 3 | 4 | 68.2% | 0 | 2 |") != std::string::npos);
     CHECK(md.find("| Service manager | 4 | 15.5 | 37 | 1 | 3 |") != std::string::npos);
+    CHECK(md.find("| The child's needs were met | 1 |") != std::string::npos);
+    CHECK(md.find("| Not recorded | 1 |") != std::string::npos);
     CHECK(md.find("<b>") == std::string::npos); // the hostile name's tags are escaped
     CHECK(md.find("\\<b\\>Birch\\<\\/b\\>") != std::string::npos);
     CHECK(md.find("\\| \\*x\\*") != std::string::npos); // its '|' cannot split a table cell

@@ -85,7 +85,7 @@ recorder::recorder(std::string id, escalation::category what) {
 }
 
 recorder& recorder::add(escalation::event_kind kind, const char* day, const std::string& role,
-                        const std::string& stage) {
+                        const std::string& stage, const std::string& note) {
     escalation::event e;
     e.kind = kind;
     e.local_day = d(day);
@@ -93,7 +93,7 @@ recorder& recorder::add(escalation::event_kind kind, const char* day, const std:
     e.role = role;
     e.actor = role == "iro" ? "iro-1" : role + "-person";
     e.stage = stage;
-    e.note = "SECRET-NOTE";
+    e.note = note;
     auto next = escalation::apply(x_, e, ladder());
     if (!next)
         FAIL(x_.id + ": " + std::string(escalation::to_string(kind)) + " on " + day +
@@ -123,8 +123,9 @@ recorder& recorder::endorse(const char* day) {
 recorder& recorder::refer(const char* day) {
     return add(escalation::event_kind::referred_to_cafcass, day, "iro");
 }
-recorder& recorder::resolve(const char* day) {
-    return add(escalation::event_kind::resolved, day, "iro");
+recorder& recorder::resolve(const char* day, std::optional<escalation::outcome> code) {
+    return add(escalation::event_kind::resolved, day, "iro", {},
+               code ? escalation::resolution_note(*code, "SECRET-NOTE") : "SECRET-NOTE");
 }
 recorder& recorder::withdraw(const char* day) {
     return add(escalation::event_kind::withdrawn_from_cafcass, day, "iro");

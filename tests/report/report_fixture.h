@@ -5,6 +5,7 @@
 
 #include "escalation/escalation.h"
 #include "escalation/ladder.h"
+#include "escalation/outcome.h"
 #include "report/annual.h"
 
 #include <string>
@@ -44,13 +45,15 @@ public:
     recorder& request_endorsement(const char* day, const std::string& stage);
     recorder& endorse(const char* day);
     recorder& refer(const char* day);
-    recorder& resolve(const char* day);
+    // Resolved with the outcome code at the head of the note ("needs_met: SECRET-NOTE"), or a
+    // note without one.
+    recorder& resolve(const char* day, std::optional<escalation::outcome> code = std::nullopt);
     recorder& withdraw(const char* day);
     escalation::escalation done() const { return x_; }
 
 private:
     recorder& add(escalation::event_kind kind, const char* day, const std::string& role,
-                  const std::string& stage = {});
+                  const std::string& stage = {}, const std::string& note = "SECRET-NOTE");
     escalation::escalation x_;
 };
 

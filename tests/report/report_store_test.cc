@@ -124,7 +124,9 @@ TEST_CASE("the report reads escalations raised by the year's end, without child,
     const auto first = f.raise("2026-03-02T10:00:00Z");
     REQUIRE(f.act(first, f.action(event_kind::advanced, "I1", "iro"), "2026-03-09T10:00:00Z"));
     REQUIRE(f.act(first,
-                  f.action(event_kind::resolved, "I1", "iro", {}, "NOTE-SECRET placement found"),
+                  f.action(event_kind::resolved, "I1", "iro", {},
+                           escalation::resolution_note(escalation::outcome::needs_met,
+                                                       "NOTE-SECRET placement found")),
                   "2026-03-20T10:00:00Z"));
     // Raised 14 December, resolved in 2027: read, and cut at the year's end by the report.
     const auto second = f.raise("2026-12-14T10:00:00Z");
@@ -141,9 +143,11 @@ TEST_CASE("the report reads escalations raised by the year's end, without child,
         CHECK(x.child_ref.empty());
         CHECK(x.description.empty());
         CHECK(x.raised_by == "I1");
-        for (const auto& e : x.history)
-            CHECK(e.note.empty());
     }
+    // Notes are blank but for the outcome code of a resolution, without the IRO's details.
+    for (const auto& e : r.escalations[0].history)
+        CHECK(e.note == (e.kind == event_kind::resolved ? "needs_met" : ""));
+    CHECK(r.escalations[1].history.back().note.empty()); // resolved without a code
 
     report::annual_input in;
     in.year = report::calendar_year(2026);
@@ -155,6 +159,7 @@ TEST_CASE("the report reads escalations raised by the year's end, without child,
     CHECK(e.raised == 2);
     CHECK(e.resolved == 1);
     CHECK(e.open_at_end == 1);
+    CHECK(e.outcomes[0].count == 1);                                   // needs met
     CHECK(*e.time_per_stage[1].worst_working_days == 9);               // service manager
     CHECK(*e.time_per_stage[0].median_working_days == (5 + 11) / 2.0); // 5, and 11 running
 }

@@ -75,18 +75,18 @@ report::annual_input synthetic_year() {
                                  .advance("2025-12-08")
                                  .resolve("2026-01-12")
                                  .done());
-    // E1: team manager 2 to 6 Feb (4), answered on the 4th; resolved there.
+    // E1: team manager 2 to 6 Feb (4), answered on the 4th; resolved there, needs met.
     in.escalations.push_back(recorder("E1", category::care_plan_not_implemented)
                                  .raise("2026-02-02")
                                  .respond("2026-02-04")
-                                 .resolve("2026-02-06")
+                                 .resolve("2026-02-06", escalation::outcome::needs_met)
                                  .done());
     // E2: team manager 2 to 9 Mar (5, its due day: not late); service manager 9 to 20 Mar (9,
-    // unanswered past its due day 16 Mar); resolved there.
+    // unanswered past its due day 16 Mar); resolved there, the care plan amended.
     in.escalations.push_back(recorder("E2", category::review_not_held)
                                  .raise("2026-03-02")
                                  .advance("2026-03-09")
-                                 .resolve("2026-03-20")
+                                 .resolve("2026-03-20", escalation::outcome::plan_amended)
                                  .done());
     // E3: team manager 1 to 15 Jun (10, unanswered), service manager 15 to 17 Jun (2: head of
     // service endorsed), head of service 17 to 24 Jun (5, answered on the 18th), Cafcass 24 Jun
@@ -100,7 +100,7 @@ report::annual_input synthetic_year() {
                                  .refer("2026-06-24")
                                  .withdraw("2026-07-22")
                                  .done());
-    // E4: team manager 7 to 8 Sep (1); resolved there.
+    // E4: team manager 7 to 8 Sep (1); resolved there with no outcome code (a note only).
     in.escalations.push_back(recorder("E4", category::care_plan_not_implemented)
                                  .raise("2026-09-07")
                                  .resolve("2026-09-08")
