@@ -138,7 +138,15 @@ TEST_CASE("the session cookie opens the dashboard's GET routes and nothing else:
     CHECK(session["signed_in"] == true);
     CHECK(session["role"] == "manager");
 
-    const std::string child = api_fixture::case_json("Z1");
+    // Every write route of api.cc's table, against a child and a person that exist (so a write
+    // that got through would show), and the other reads.
+    REQUIRE(
+        d.api.call("integration", "PUT", "/v1/children/Z1", api_fixture::case_json("Z1")).status ==
+        201);
+    REQUIRE(d.api.call("integration", "PUT", "/v1/children/Z1/assignments", R"({"iro": "I1"})")
+                .status == 200);
+    const std::string before = d.api.call("admin", "GET", "/v1/children/Z1").body;
+    const std::string person = R"({"role": "iro", "name": "N", "email": "n@council.example"})";
     struct attempt {
         const char* method;
         const char* target;
@@ -146,29 +154,46 @@ TEST_CASE("the session cookie opens the dashboard's GET routes and nothing else:
     };
     const std::vector<attempt> refused = {
         {"GET", "/v1/people", {}},
+        {"GET", "/v1/people/I1", {}},
         {"GET", "/v1/deadlines", {}},
         {"GET", "/metrics", {}},
         {"GET", "/v1/children/Z1", {}},
-        {"PUT", "/v1/children/Z1", child},
+        {"GET", "/v1/children/Z1/deadlines", {}},
+        {"GET", "/v1/children/Z1/assignments", {}},
+        {"PUT", "/v1/children/Z1", api_fixture::case_json("Z1", "2026-01-05")},
         {"DELETE", "/v1/children/Z1", {}},
-        {"POST", "/v1/children/Z1/reviews", R"({"held": "2026-02-01"})"},
-        {"PUT", "/v1/children/Z1/assignments", R"({"iro": "I1"})"},
-        {"PUT", "/v1/people/P9", R"({"role": "iro", "name": "N", "email": "n@council.example"})"},
+        {"POST", "/v1/children/Z1/periods", R"({"start": "2027-01-04"})"},
+        {"PUT", "/v1/children/Z1/periods/1", R"({"start": "2026-03-21"})"},
+        {"POST", "/v1/children/Z1/periods/1/placements", R"({"start": "2026-04-01"})"},
+        {"PUT", "/v1/children/Z1/periods/1/placements/1", R"({"start": "2026-03-21"})"},
+        {"POST", "/v1/children/Z1/reviews", R"({"held": "2026-04-01"})"},
+        {"POST", "/v1/children/Z1/review-requests",
+         R"({"requested_on": "2026-04-01", "due": "2026-04-10", "reason": "x"})"},
+        {"PUT", "/v1/children/Z1/assignments", R"({"iro": "I2"})"},
+        {"PUT", "/v1/people/I1", person},
+        {"PUT", "/v1/people/P9", person},
         {"POST", "/v1/escalations", R"({"child": "Z1", "category": "other", "description": "x"})"},
+        {"GET", "/v1/escalations", {}},
+        {"PUT", "/v1/escalations/ESC-1/checklist", R"({"advocate_offered": true})"},
+        {"POST", "/v1/escalations/ESC-1/withdraw", "{}"},
         {"POST", "/v1/dashboard", "{}"},
     };
     for (const auto& a : refused) {
         const auto r = d.with_cookie(cookie, a.method, a.target, a.body);
         INFO(a.method << " " << a.target << " -> " << r.status << " " << r.body);
-        if (std::string(a.target) == "/v1/dashboard")
+        const std::string target = a.target;
+        if (target == "/v1/dashboard")
             CHECK(r.status == 405); // the data route takes GET only
-        else if (std::string(a.target) == "/v1/escalations")
+        else if (target.rfind("/v1/escalations", 0) == 0)
             CHECK((r.status == 401 || r.status == 404)); // 404 in a build without escalations
         else
             CHECK(r.status == 401);
     }
-    CHECK(d.api.call("admin", "GET", "/v1/children/Z1").status == 404); // nothing was written
+    // Nothing was written.
+    CHECK(d.api.call("admin", "GET", "/v1/children/Z1").body == before);
+    CHECK(d.api.json_of(d.api.call("admin", "GET", "/v1/people/I1"))["name"] == "Staff I1");
     CHECK(d.api.call("admin", "GET", "/v1/people/P9").status == 404);
+    CHECK(audit_rows(d.api, "actor = 'manager-1' AND action != 'dashboard.sign_in'") == 0);
 
     // A bearer token still works on the dashboard's data route (scripts, monitoring).
     CHECK(d.api.call("manager", "GET", "/v1/dashboard").status == 200);
