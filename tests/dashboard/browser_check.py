@@ -9,7 +9,7 @@ due-this-week counts, an IRO's caseload, the stale escalation, the dead message)
 cookie is HttpOnly and SameSite=Strict and invisible to scripts, that the browser console holds no
 error and no Content-Security-Policy violation, saves screenshots, and signs out.
 
-    browser_check.py --url http://127.0.0.1:PORT --token rvd_... --out DIR [--escalation]
+    browser_check.py --url http://127.0.0.1:PORT --token rvd_... --out DIR
 
 Exit status: 0 passed, 1 failed, 77 skipped (no chromium, chromedriver or selenium).
 """
@@ -113,8 +113,6 @@ def main():
     parser.add_argument("--url", required=True)
     parser.add_argument("--token", required=True)
     parser.add_argument("--out", required=True)
-    parser.add_argument("--escalation", action="store_true",
-                        help="the scenario raised ESC-1 (the build has escalation routes)")
     args = parser.parse_args()
     os.makedirs(args.out, exist_ok=True)
     started = time.monotonic()
@@ -187,17 +185,16 @@ def run(driver, args):
     check(rows.get("I3", "").endswith("74"), "I3 has 74 children")
     check("without an IRO" in text(driver, "#caseload-summary"), "children without an IRO said")
 
-    if args.escalation:
-        check(text(driver, "#stale-count") == "1", "1 stale escalation")
-        stale = driver.find_elements(By.CSS_SELECTOR, "#escalation-list .stale-escalation")
-        check(len(stale) == 1, "one stale escalation listed")
-        if stale:
-            row = stale[0].text
-            check("ESC-1" in row and "A1" in row and "Team manager" in row and "(1 of 7)" in row,
-                  "ESC-1 about A1 at the team manager, rung 1 of 7: " + repr(row))
-            rungs = stale[0].find_elements(By.CSS_SELECTOR, ".rung")
-            check(len(rungs) == 7 and "here" in rungs[0].get_attribute("class"),
-                  "the ladder drawn with the first rung marked")
+    check(text(driver, "#stale-count") == "1", "1 stale escalation")
+    stale = driver.find_elements(By.CSS_SELECTOR, "#escalation-list .stale-escalation")
+    check(len(stale) == 1, "one stale escalation listed")
+    if stale:
+        row = stale[0].text
+        check("ESC-1" in row and "A1" in row and "Team manager" in row and "(1 of 7)" in row,
+              "ESC-1 about A1 at the team manager, rung 1 of 7: " + repr(row))
+        rungs = stale[0].find_elements(By.CSS_SELECTOR, ".rung")
+        check(len(rungs) == 7 and "here" in rungs[0].get_attribute("class"),
+              "the ladder drawn with the first rung marked")
     dead = driver.find_elements(By.CSS_SELECTOR, "#dead-list .dead-message")
     check(len(dead) == 1 and "http 404" in dead[0].text and "Webhook" in dead[0].text,
           "the dead webhook and its error")

@@ -33,8 +33,6 @@ int main(int argc, char** argv) {
                                          s.api().tokens.at("manager"),
                                          "--out",
                                          argv[2]};
-        if (s.escalation_raised)
-            command.push_back("--escalation");
         const auto result = run_process(command);
         std::cout << result.out;
         std::cerr << result.err;

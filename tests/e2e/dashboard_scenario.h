@@ -31,7 +31,6 @@ struct dashboard_scenario {
     smtp_sink sink;
     webhook_receiver receiver;
     std::unique_ptr<delivery_stack> stack;
-    bool escalation_raised = false; // false when this build has no escalation routes
 
     // Loads the caseload and leaves the clock at "today", 2026-02-04T10:00:00Z, once the outbox
     // has settled (the dead message recorded, nothing pending). Throws when it does not.
