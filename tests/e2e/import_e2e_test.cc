@@ -272,7 +272,7 @@ TEST_CASE("faulty files give the report by file, row and column, and refused chi
     CHECK(run.report["summary"]["updated"].get<int>() > 0);
 }
 
-TEST_CASE("--all-or-nothing writes nothing when any child is refused", "[e2e][import][errors]") {
+TEST_CASE("with --all-or-nothing nothing is written when any child is refused", "[e2e][import][errors]") {
     temp_dir tmp;
     const auto faulty =
         generate(tmp, "faulty", {"--children", "30", "--seed", "4", "--fault", "overlap"});
