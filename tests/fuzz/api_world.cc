@@ -78,6 +78,9 @@ api_world::api_world()
         token("iro2", "iro", "I2");
         token("revoked", "admin", {});
         must(db.revoke_token("fuzz-revoked", who, now_text), "revoke");
+        auto feed = db.create_feed("I1", "fuzz phone", who, now_text);
+        must(feed, "feed");
+        feed_secret_ = feed.value().secret;
     } // closing the last connection checkpoints the WAL into the file
 }
 
@@ -92,9 +95,16 @@ std::unique_ptr<api_world::session> api_world::open() {
             std::filesystem::copy_file(template_.string() + suffix, work_.string() + suffix);
     auto s = std::make_unique<session>();
     s->store = std::make_unique<store::case_store>(work_);
-    s->service =
-        std::make_unique<api::api>(api::api_context{*s->store, [] { return shipped_snapshot(); },
-                                                    clock_, shipped_config().time_zone, s->stats});
+    api::dashboard_settings dashboard;
+    dashboard.secure_cookie = false; // as on a loopback address: the cookie is "reviewd_session"
+    s->dashboard = std::make_unique<api::dashboard_sessions>(dashboard);
+    s->service = std::make_unique<api::api>(api::api_context{*s->store,
+                                                             [] { return shipped_snapshot(); },
+                                                             clock_,
+                                                             shipped_config().time_zone,
+                                                             s->stats,
+                                                             {},
+                                                             s->dashboard.get()});
     return s;
 }
 

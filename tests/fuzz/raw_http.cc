@@ -25,7 +25,9 @@ std::optional<parsed_request> next_request(std::string_view& bytes, std::size_t 
     parser.eager(true);
     beast::error_code ec;
     while (!parser.is_done()) {
-        if (bytes.empty()) { // the client closed: a request cut short is never handled
+        if (bytes.empty()) {         // the client closed: a request cut short is never handled
+            if (!parser.got_some())  // and no request at all is no request (Beast's put_eof
+                return std::nullopt; // would call an empty parser done)
             parser.put_eof(ec);
             if (ec || !parser.is_done())
                 return std::nullopt;

@@ -1,6 +1,7 @@
 // The shipped configuration for the fuzz targets; see shipped.h.
 #include "shipped.h"
 
+#include "escalation_config.h"
 #include "rules_loader.h"
 
 #include <date/tz.h>
@@ -21,6 +22,8 @@ std::shared_ptr<const store::rules_snapshot> shipped_snapshot() {
         if (cfg.reminders.enabled)
             s->reminders = cfg.reminders.policy;
         s->zone = date::locate_zone(cfg.time_zone);
+        s->escalations = cfg.escalation;
+        app::check_escalation_holidays(s->escalations, s->loaded.calendars, cfg.file.string());
         return s;
     }();
     return snapshot;

@@ -13,7 +13,8 @@ namespace reviewd::fuzz {
 // config/reviewd.toml of the source tree, loaded with the daemon's own loader.
 const app::config& shipped_config();
 
-// The rules, holidays, reminder policy and zone of the shipped configuration, as serve builds them.
+// The rules, holidays, reminder policy, zone and escalation ladder of the shipped configuration,
+// as serve builds them.
 std::shared_ptr<const store::rules_snapshot> shipped_snapshot();
 
 // The day the fuzz targets compute "open" and "missed" against (2026-06-01).
