@@ -199,7 +199,8 @@ TEST_CASE("a withdrawn deadline stays in the feed as withdrawn, one revision on,
         {core::make_day(2026, 2, 2), core::make_day(2026, 2, 16), "placement move"});
     add_child(f, "C1", "I1", facts);
     const auto since = core::make_day(2025, 1, 1);
-    const auto* requested = find(f.db->calendar_entries("I1", since), "C1", "p1/review_request/1");
+    const auto before = f.db->calendar_entries("I1", since); // kept: find points into it
+    const auto* requested = find(before, "C1", "p1/review_request/1");
     REQUIRE(requested);
     const int revision = requested->stored.revision;
     CHECK_FALSE(requested->withdrawn);
@@ -222,7 +223,8 @@ TEST_CASE("a withdrawn deadline stays in the feed as withdrawn, one revision on,
 
     REQUIRE(f.db->put_case(facts, f.rules, f.who, "t")); // the request comes back
     CHECK(f.count("withdrawn_deadlines") == 0);
-    const auto* back = find(f.db->calendar_entries("I1", since), "C1", "p1/review_request/1");
+    const auto returned = f.db->calendar_entries("I1", since);
+    const auto* back = find(returned, "C1", "p1/review_request/1");
     REQUIRE(back);
     CHECK_FALSE(back->withdrawn);
     CHECK(back->stored.revision == revision + 2);
