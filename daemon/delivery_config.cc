@@ -135,6 +135,7 @@ reminder_settings read_reminders(core::table_reader& root, const std::filesystem
     s.policy.late_after = std::chrono::minutes(r.integer_or("late_after_minutes", 15, 1, 1440));
     s.templates = resolve_path(base, r.string_or("templates", "templates"));
     s.recheck_ms = static_cast<int>(r.integer_or("recheck_ms", s.recheck_ms, 10, 60000));
+    s.calendar_part = r.boolean_or("calendar_part", s.calendar_part);
     if (const toml::array* rules = r.array_of_tables("rule")) {
         s.policy.rules.clear();
         for (std::size_t i = 0; i < rules->size(); ++i) {

@@ -77,6 +77,7 @@ struct reminder_settings {
     schedule::reminder_policy policy;
     std::filesystem::path templates; // folder with reminder.txt and reminder.html
     int recheck_ms = 60000;          // the timer driver looks again at least this often
+    bool calendar_part = true;       // reminder emails carry their deadlines as deadlines.ics
     schedule::digest_policy digest;  // [reminders.digest]; off by default
     std::string digest_division = "england-and-wales"; // whose working days the digest goes on
 };

@@ -57,6 +57,8 @@ delivery_setup::delivery_setup(const config& cfg, const core::clock& clock) : cf
     compose_.mail.html = read_file(cfg.reminders.templates / "reminder.html");
     for (const auto& w : d.webhooks)
         compose_.webhooks.push_back(w.name);
+    compose_.calendar.enabled = cfg.reminders.calendar_part;
+    compose_.calendar.organizer = file_ ? d.from : d.smtp->from;
 }
 
 runtime::outbox_routes delivery_setup::routes() {

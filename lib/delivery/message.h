@@ -15,12 +15,13 @@ struct message {
     std::string event_id; // stable across retries and restarts: "evt_..."; the webhook-id and
                           // part of the email Message-ID, so receivers can drop duplicates
     channel via = channel::email;
-    std::string recipient;  // an email address, or the webhook's configured name
-    std::string subject;    // email subject line (plain ASCII or UTF-8)
-    std::string text_body;  // email plain-text part
-    std::string html_body;  // email HTML part (may be empty: text only)
-    std::string json_body;  // webhook payload (JSON text)
-    std::string event_type; // webhook event type, e.g. "deadline.reminder"
+    std::string recipient;     // an email address, or the webhook's configured name
+    std::string subject;       // email subject line (plain ASCII or UTF-8)
+    std::string text_body;     // email plain-text part
+    std::string html_body;     // email HTML part (may be empty: text only)
+    std::string json_body;     // webhook payload (JSON text)
+    std::string event_type;    // webhook event type, e.g. "deadline.reminder"
+    std::string calendar_body; // email text/calendar (METHOD:PUBLISH) part (may be empty: none)
 };
 
 // What one attempt came to.

@@ -3,6 +3,7 @@
 
 #include "core/fnv.h"
 
+#include "delivery/base64.h"
 #include "delivery/mime_encoding.h"
 
 #include <cstdint>
@@ -84,6 +85,33 @@ void append_part(std::string& out, std::string_view content_type, std::string_vi
     out += "\r\n";
 }
 
+// The readable body: text/plain alone, or multipart/alternative with text/plain and text/html.
+void append_body(std::string& out, const message& m, const std::string& boundary) {
+    if (m.html_body.empty()) {
+        append_part(out, "text/plain", m.text_body);
+        return;
+    }
+    out += "Content-Type: multipart/alternative; boundary=\"" + boundary + "\"\r\n\r\n";
+    out += "This is a multi-part message in MIME format.\r\n";
+    out += "--" + boundary + "\r\n";
+    append_part(out, "text/plain", m.text_body);
+    out += "--" + boundary + "\r\n";
+    append_part(out, "text/html", m.html_body);
+    out += "--" + boundary + "--\r\n";
+}
+
+// The calendar as an attachment in base64: iCalendar's own line folding and CRLFs pass through
+// untouched, and every line stays at 76 characters.
+void append_calendar(std::string& out, std::string_view calendar) {
+    out += "Content-Type: text/calendar; charset=utf-8; method=PUBLISH;\r\n "
+           "name=\"deadlines.ics\"\r\n";
+    out += "Content-Disposition: attachment; filename=\"deadlines.ics\"\r\n";
+    out += "Content-Transfer-Encoding: base64\r\n\r\n";
+    const std::string encoded = base64_encode(calendar);
+    for (std::size_t at = 0; at < encoded.size(); at += 76)
+        out.append(encoded, at, 76).append("\r\n");
+}
+
 } // namespace
 
 core::result<mailbox> parse_mailbox(std::string_view text) {
@@ -153,7 +181,7 @@ core::result<std::string> build_email(const message& m, std::string_view from, c
                                     "\" cannot be used in a Message-ID");
 
     std::string out;
-    out.reserve(1024 + 2 * (m.text_body.size() + m.html_body.size()));
+    out.reserve(1024 + 2 * (m.text_body.size() + m.html_body.size()) + 2 * m.calendar_body.size());
     out += "Date: " + rfc5322_date(date) + "\r\n";
     out += "From: " + format_mailbox(sender.value()) + "\r\n";
     out += "To: " + format_mailbox(recipient.value()) + "\r\n";
@@ -161,18 +189,21 @@ core::result<std::string> build_email(const message& m, std::string_view from, c
     out += "Message-ID: <" + m.event_id + "@" + sender.value().domain() + ">\r\n";
     out += "MIME-Version: 1.0\r\n";
     out += "Auto-Submitted: auto-generated\r\n"; // RFC 3834: no vacation replies, please
-    if (m.html_body.empty()) {
-        append_part(out, "text/plain", m.text_body);
+    const std::string boundary = boundary_for(m.event_id);
+    if (m.calendar_body.empty()) {
+        append_body(out, m, boundary);
         return out;
     }
-    const std::string boundary = boundary_for(m.event_id);
-    out += "Content-Type: multipart/alternative; boundary=\"" + boundary + "\"\r\n\r\n";
+    // The calendar goes beside the body, not as a third alternative: a client that picks the
+    // "best" alternative would otherwise show an event instead of the words.
+    const std::string mixed = boundary_for(m.event_id + "/mixed");
+    out += "Content-Type: multipart/mixed; boundary=\"" + mixed + "\"\r\n\r\n";
     out += "This is a multi-part message in MIME format.\r\n";
-    out += "--" + boundary + "\r\n";
-    append_part(out, "text/plain", m.text_body);
-    out += "--" + boundary + "\r\n";
-    append_part(out, "text/html", m.html_body);
-    out += "--" + boundary + "--\r\n";
+    out += "--" + mixed + "\r\n";
+    append_body(out, m, boundary);
+    out += "--" + mixed + "\r\n";
+    append_calendar(out, m.calendar_body);
+    out += "--" + mixed + "--\r\n";
     return out;
 }
 

@@ -4,8 +4,10 @@
 //
 // Shape: Date, From, To, Subject, Message-ID, MIME-Version, Auto-Submitted headers, then either
 // one quoted-printable UTF-8 text/plain body (no HTML), or multipart/alternative with text/plain
-// and text/html parts. CRLF line endings throughout, every line at most 78 octets except
-// headers that cannot fold (never more than 998).
+// and text/html parts. A message with a calendar_body wraps that in multipart/mixed, followed by
+// the calendar as a base64 `text/calendar; method=PUBLISH` attachment named deadlines.ics. CRLF
+// line endings throughout, every line at most 78 octets except headers that cannot fold (never more
+// than 998).
 //
 // Header injection is impossible by construction: addresses and event ids containing CR, LF or
 // anything else outside their grammar are refused (an error value), and CR/LF in the subject are

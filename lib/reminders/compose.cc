@@ -46,6 +46,20 @@ json reminder_json(const store::due_timer& t) {
     return j;
 }
 
+// DTSTAMP is when the reminder fell due, not when it was written, so that the message's content
+// depends only on its timers (like its event id).
+std::string calendar_for(const std::vector<const store::due_timer*>& items,
+                         const calendar_part_options& options) {
+    std::vector<ical::deadline_entry> entries;
+    std::int64_t stamp = 0;
+    for (const auto* t : items) {
+        entries.push_back({t->child, t->deadline.deadline, t->deadline.revision, false});
+        stamp = std::max(stamp, t->fire_at);
+    }
+    return ical::deadlines_publication(entries, options.organizer, options.feed,
+                                       core::instant(std::chrono::seconds(stamp)));
+}
+
 store::outbox_message mail_for(const std::string& email,
                                const std::vector<const store::due_timer*>& items,
                                const compose_options& options) {
@@ -60,7 +74,11 @@ store::outbox_message mail_for(const std::string& email,
                                 items.front()->child + ": " + describe_tag(items.front()->tag)
                           : "[" + options.service + "] " + (late ? "(late) " : "") +
                                 std::to_string(items.size()) + " deadlines need attention";
-    return render_mail(email, event_id(email, items), subject, lines, late, options);
+    store::outbox_message m =
+        render_mail(email, event_id(email, items), subject, lines, late, options);
+    if (options.calendar.enabled)
+        m.calendar_body = calendar_for(items, options.calendar);
+    return m;
 }
 
 store::outbox_message webhook_for(const std::string& name,

@@ -3,6 +3,7 @@
 // reminder on time, and late ones in chunks. Pure: templates and settings are handed in.
 #pragma once
 
+#include "ical/deadline_events.h"
 #include "store/records.h"
 
 #include <string>
@@ -17,8 +18,17 @@ struct templates {
     std::string html;
 };
 
+// Reminder emails carry their deadlines as a `text/calendar; method=PUBLISH` attachment: the
+// same events (UID, SEQUENCE) as the IRO's calendar feed, so a client that has one knows the other.
+struct calendar_part_options {
+    bool enabled = false;
+    std::string organizer; // the emails' From: the ORGANIZER that RFC 5546 wants of a PUBLISH
+    ical::feed_settings feed;
+};
+
 struct compose_options {
     templates mail;
+    calendar_part_options calendar;
     std::vector<std::string> webhooks; // names of configured webhooks, for audience "webhook"
     std::string service = "reviewd";
     std::size_t late_chunk = 100; // late webhook reminders per event

@@ -17,6 +17,7 @@ delivery::message to_message(const store::outbox_message& m) {
     out.text_body = m.text_body;
     out.html_body = m.html_body;
     out.json_body = m.json_body;
+    out.calendar_body = m.calendar_body;
     out.event_type = m.event_type;
     return out;
 }

@@ -16,13 +16,13 @@ std::int64_t unix_seconds(core::instant t) {
 constexpr std::string_view outbox_columns =
     "id, event_id, channel, recipient, event_type, subject, text_body, html_body, json_body, late, "
     "state, attempts, "
-    "created_at, first_attempt_at, next_attempt_at, sent_at, last_error";
+    "created_at, first_attempt_at, next_attempt_at, sent_at, last_error, calendar_body";
 
 outbox_row read_outbox_row(const statement& st) {
     outbox_row r;
     r.id = st.integer(0);
-    r.message = {st.text(1), st.text(2), st.text(3), st.text(4),        st.text(5),
-                 st.text(6), st.text(7), st.text(8), st.integer(9) != 0};
+    r.message = {st.text(1), st.text(2), st.text(3), st.text(4),         st.text(5),
+                 st.text(6), st.text(7), st.text(8), st.integer(9) != 0, st.text(17)};
     r.state = st.text(10);
     r.attempts = static_cast<int>(st.integer(11));
     r.created_at = st.integer(12);
@@ -40,8 +40,8 @@ outbox_row read_outbox_row(const statement& st) {
 int insert_outbox_message(connection& db, const outbox_message& m, std::int64_t at) {
     db.prepare("INSERT OR IGNORE INTO outbox (event_id, channel, recipient, event_type, subject, "
                "text_body, html_body, "
-               "json_body, late, created_at, next_attempt_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
-               "?8, ?9, ?10, ?10)")
+               "json_body, late, created_at, next_attempt_at, calendar_body) VALUES (?1, ?2, ?3, "
+               "?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, ?11)")
         .bind(1, m.event_id)
         .bind(2, m.channel)
         .bind(3, m.recipient)
@@ -52,6 +52,7 @@ int insert_outbox_message(connection& db, const outbox_message& m, std::int64_t 
         .bind(8, m.json_body)
         .bind(9, m.late ? 1 : 0)
         .bind(10, at)
+        .bind(11, m.calendar_body)
         .run();
     return db.changes();
 }

@@ -94,6 +94,7 @@ struct outbox_message {
     std::string html_body;
     std::string json_body;
     bool late = false;
+    std::string calendar_body; // an email's text/calendar (METHOD:PUBLISH) part, or empty
 };
 
 // An outbox row as the delivery worker and `reviewd outbox list` see it.

@@ -270,6 +270,12 @@ BEGIN
 END;
 )sql";
 
+constexpr std::string_view v5_sql = R"sql(
+-- A reminder email's deadlines as a text/calendar (METHOD:PUBLISH) part, the same events as the
+-- IRO's feed; empty for webhooks, other emails and messages written before it existed.
+ALTER TABLE outbox ADD COLUMN calendar_body TEXT NOT NULL DEFAULT '';
+)sql";
+
 } // namespace
 
 const std::vector<migration>& migrations() {
@@ -278,6 +284,7 @@ const std::vector<migration>& migrations() {
         {2, "reminder timers, the transactional outbox, meta", v2_sql},
         {3, "escalations, their event history and alert timers", v3_sql},
         {4, "calendar feeds and withdrawn deadlines", v4_sql},
+        {5, "reminder emails' calendar parts", v5_sql},
     };
     return all;
 }

@@ -81,3 +81,44 @@ TEST_CASE("Python reads a text-only reminder too", "[delivery][mime][python]") {
     CHECK(parsed["date"] == "1970-01-01T00:00:00+00:00");
     CHECK(parsed["html"].is_null());
 }
+
+TEST_CASE("Python finds the calendar attachment and the body beside it",
+          "[delivery][mime][python][calendar]") {
+    static const char* script = R"(
+import email, email.policy, json, sys
+msg = email.message_from_bytes(sys.stdin.buffer.read(), policy=email.policy.default)
+parts = list(msg.iter_attachments())
+print(json.dumps({"content_type": msg.get_content_type(), "defects": [type(d).__name__ for d in msg.defects],
+    "text": msg.get_body(("plain",)).get_content().replace("\r\n", "\n"),
+    "html": msg.get_body(("html",)).get_content().replace("\r\n", "\n"),
+    "attachments": [{"type": p.get_content_type(), "method": p.get_param("method"),
+                     "charset": p.get_content_charset(), "filename": p.get_filename(),
+                     "content": p.get_content()} for p in parts]}))
+)";
+    message m;
+    m.event_id = "evt_3";
+    m.recipient = "iro@council.gov.uk";
+    m.subject = "Review 2 for child C1: due in 5 working days";
+    m.text_body = "Review 2 for C1 is due on 2026-03-20.\n";
+    m.html_body = "<p>Review 2 for C1 is due on 2026-03-20.</p>\n";
+    m.calendar_body = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nMETHOD:PUBLISH\r\nBEGIN:VEVENT\r\n"
+                      "SUMMARY:Review 2 \xe2\x80\x94 C1\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+    const auto text =
+        build_email(m, "reminders@council.gov.uk", std::chrono::system_clock::time_point{});
+    REQUIRE(text);
+    const auto r = reviewd::test::run_process({"/usr/bin/python3", "-c", script}, text.value());
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    const auto parsed = nlohmann::json::parse(r.out);
+    CHECK(parsed["defects"].empty());
+    CHECK(parsed["content_type"] == "multipart/mixed");
+    CHECK(parsed["text"] == m.text_body);
+    CHECK(parsed["html"] == m.html_body);
+    REQUIRE(parsed["attachments"].size() == 1);
+    const auto& ics = parsed["attachments"][0];
+    CHECK(ics["type"] == "text/calendar");
+    CHECK(ics["method"] == "PUBLISH");
+    CHECK(ics["charset"] == "utf-8");
+    CHECK(ics["filename"] == "deadlines.ics");
+    CHECK(ics["content"] == m.calendar_body); // text/* content: Python keeps the CRLFs
+}

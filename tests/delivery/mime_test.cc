@@ -202,3 +202,54 @@ TEST_CASE("mailboxes parse and format", "[delivery][mime]") {
     const std::string tail = " <iro@cyngor.cymru>";
     CHECK(welsh.substr(welsh.size() - tail.size()) == tail);
 }
+
+TEST_CASE("a calendar goes beside the body as a base64 text/calendar attachment",
+          "[delivery][mime][calendar]") {
+    message m = reminder();
+    // Folded iCalendar text with a non-ASCII character and a line that ends in a space.
+    m.calendar_body = "BEGIN:VCALENDAR\r\nMETHOD:PUBLISH\r\nBEGIN:VEVENT\r\nSUMMARY:Adolygiad "
+                      "\xe2\x9c\x93 \r\n  folded\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n" +
+                      std::string(400, 'z') + "\r\n";
+    for (const bool with_html : {true, false}) {
+        INFO("with html: " << with_html);
+        if (!with_html)
+            m.html_body.clear();
+        const auto text = build_email(m, from, thursday_9am);
+        REQUIRE(text);
+        const std::string& t = text.value();
+        const auto lines = crlf_lines(t);
+        for (const auto& line : lines)
+            CHECK(line.size() <= 78);
+        REQUIRE(has_header_line(t, "Content-Type: multipart/mixed; boundary=\""));
+        const std::string head = header_section(t);
+        const auto b = head.find("boundary=\"") + 10;
+        const std::string mixed = head.substr(b, head.find('"', b) - b);
+        // Two parts: the readable body first, then the calendar; nothing after the close.
+        const auto first = t.find("\r\n--" + mixed + "\r\n");
+        const auto second = t.find("\r\n--" + mixed + "\r\n", first + 1);
+        const auto close = t.find("\r\n--" + mixed + "--\r\n");
+        REQUIRE(first != std::string::npos);
+        REQUIRE(second != std::string::npos);
+        REQUIRE(close != std::string::npos);
+        CHECK(t.find("\r\n--" + mixed + "\r\n", second + 1) == std::string::npos);
+        CHECK(close + mixed.size() + 8 == t.size());
+        const std::string body = t.substr(first, second - first);
+        CHECK(body.find(with_html
+                            ? "Content-Type: multipart/alternative"
+                            : "Content-Type: text/plain; charset=utf-8") != std::string::npos);
+        CHECK((body.find("text/html") != std::string::npos) == with_html);
+        const std::string part =
+            t.substr(second + mixed.size() + 6, close - second - mixed.size() - 6);
+        const std::string part_head = part.substr(0, part.find("\r\n\r\n"));
+        CHECK(part_head == "Content-Type: text/calendar; charset=utf-8; method=PUBLISH;\r\n"
+                           " name=\"deadlines.ics\"\r\n"
+                           "Content-Disposition: attachment; filename=\"deadlines.ics\"\r\n"
+                           "Content-Transfer-Encoding: base64");
+        std::string encoded;
+        for (const auto& line : crlf_lines(part.substr(part.find("\r\n\r\n") + 4) + "\r\n")) {
+            CHECK(line.size() <= 76);
+            encoded += line;
+        }
+        CHECK(base64_decode(encoded) == m.calendar_body); // byte for byte, CRLFs and folds kept
+    }
+}

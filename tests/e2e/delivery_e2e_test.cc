@@ -20,6 +20,8 @@
 //   01-20 visit week-1, plan missed       02-24 review week-3 (and weekly to week 8)
 // A reminder that finds no IRO assigned waits, and goes (late) once one is.
 #include "e2e/delivery_e2e_fixture.h"
+#include "support/process.h"
+#include "support/test_data.h"
 
 #include <catch2/catch.hpp>
 
@@ -87,6 +89,33 @@ delivery_options plain(const smtp_sink& sink, const webhook_receiver& receiver) 
 
 std::int64_t unix_of(const std::string& t) {
     return at(t).time_since_epoch().count();
+}
+
+// The text/calendar attachments of a mail as Python's email package finds them: content type,
+// method and file name, and the decoded calendar.
+json calendar_attachments(const std::string& mail) {
+    static const char* script = R"(
+import email, email.policy, json, sys
+msg = email.message_from_bytes(sys.stdin.buffer.read(), policy=email.policy.default)
+found = [{"content_type": p.get_content_type(), "method": p.get_param("method"),
+          "filename": p.get_filename(), "calendar": p.get_content()}
+         for p in msg.iter_attachments() if p.get_content_type() == "text/calendar"]
+print(json.dumps({"attachments": found, "defects": [type(d).__name__ for d in msg.defects],
+                  "text": msg.get_body(("plain",)).get_content()}))
+)";
+    const auto r = run_process({"/usr/bin/python3", "-c", script}, mail);
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    return json::parse(r.out);
+}
+
+// A calendar read by Python's icalendar (tests/ical/read_ics.py); it must have no problems.
+json read_calendar(const std::string& ics) {
+    const auto r =
+        run_process({"/usr/bin/python3", source_path("tests/ical/read_ics.py"), "-"}, ics);
+    INFO(r.err << r.out);
+    REQUIRE(r.exit_code == 0);
+    return json::parse(r.out);
 }
 
 } // namespace
@@ -172,6 +201,46 @@ TEST_CASE("reminders go out on time: one email per batch and one signed webhook 
     for (std::size_t i = 0; i < got.size(); ++i) {
         CHECK(got[i].text.find("2015-03-02") == std::string::npos); // the child's date of birth
         CHECK((got[i].header("Subject").find("(late)") == std::string::npos) == (i > 0));
+    }
+
+    // The mail carries the deadline as deadlines.ics: the same event as the IRO's calendar feed
+    // (same UID and SEQUENCE), so Outlook updates rather than duplicates it.
+    const json parsed = calendar_attachments(mail.text);
+    CHECK(parsed["defects"].empty());
+    CHECK(parsed["text"].get<std::string>().find("due 2026-02-02") != std::string::npos);
+    REQUIRE(parsed["attachments"].size() == 1);
+    const json& attached = parsed["attachments"][0];
+    CHECK(attached["method"] == "PUBLISH");
+    CHECK(attached["filename"] == "deadlines.ics");
+    const json in_mail = read_calendar(attached["calendar"]);
+    CHECK(in_mail["calendar"]["METHOD"] == "PUBLISH");
+    REQUIRE(in_mail["events"].size() == 1);
+    const json& event = in_mail["events"][0];
+    CHECK(event["organizer"] == "mailto:iro-reminders@council.example");
+    CHECK(event["start"] == "2026-02-02");
+    CHECK(event["stamp"] == "2026-01-26T08:00:00+00:00"); // when the reminder fell due
+    const auto feed = s.command({"feed", "create", "--person", "I1", "--label", "phone"});
+    REQUIRE(feed.exit_code == 0);
+    const auto reply = s.api.client->request("GET", "/v1/iros/I1/calendar.ics?token=" +
+                                                        feed.out.substr(0, feed.out.find('\n')));
+    REQUIRE(reply.status == 200);
+    bool in_feed = false;
+    const json feed_calendar = read_calendar(reply.body);
+    for (const auto& e : feed_calendar["events"])
+        if (e["uid"] == event["uid"]) {
+            in_feed = true;
+            CHECK(e["sequence"] == event["sequence"]);
+            CHECK(e["start"] == event["start"]);
+            CHECK(e["summary"] == event["summary"]);
+            CHECK(e["description"] == event["description"]);
+        }
+    CHECK(in_feed);
+    for (const auto& m : got) { // every reminder mail has one, each event in it for C1 only
+        const json calendar =
+            read_calendar(calendar_attachments(m.text).at("attachments").at(0).at("calendar"));
+        CHECK_FALSE(calendar.at("events").empty());
+        for (const auto& e : calendar.at("events"))
+            CHECK(e["uid"].get<std::string>().rfind("C1/", 0) == 0);
     }
 
     const json& hook = posts.back();

@@ -79,7 +79,8 @@ store::escalation_firing_result escalation_store_fixture::fire(const std::string
             if (t.email)
                 out.push_back({"esc_" + std::to_string(t.timer_id) + "_" + t.audience + "_" +
                                    std::to_string(batches.size()),
-                               "email", *t.email, "escalation.stale", "s", "t", "", "{}", t.late});
+                               "email", *t.email, "escalation.stale", "s", "t", "", "{}", t.late,
+                               ""});
         return out;
     };
     return db->fire_due_escalation_timers(utc(when), ctx(), how);

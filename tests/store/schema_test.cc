@@ -16,6 +16,22 @@ std::vector<std::string> tables(connection& db) {
         out.push_back(st.text(0));
     return out;
 }
+
+// Every table's columns with their types, constraints and defaults, as SQLite reports them: a
+// column added by ALTER TABLE must end up as it would in a fresh database.
+std::vector<std::string> columns(connection& db) {
+    std::vector<std::string> out;
+    for (const auto& table : tables(db)) {
+        auto st = db.prepare("SELECT name, type, \"notnull\", ifnull(dflt_value, 'NULL'), pk FROM "
+                             "pragma_table_info(?1) ORDER BY cid");
+        st.bind(1, table);
+        while (st.step())
+            out.push_back(table + "." + st.text(0) + " " + st.text(1) +
+                          " notnull=" + std::to_string(st.integer(2)) + " default=" + st.text(3) +
+                          " pk=" + std::to_string(st.integer(4)));
+    }
+    return out;
+}
 } // namespace
 
 TEST_CASE("an empty database migrates to the latest schema", "[store][schema]") {
@@ -36,6 +52,7 @@ TEST_CASE("every earlier schema version migrates to the latest, giving the same 
     auto fresh = connection::open(dir.path() / "fresh.db", true);
     migrate(fresh);
     const auto expected = tables(fresh);
+    const auto expected_columns = columns(fresh);
     for (int from = 0; from < latest_schema_version(); ++from) {
         INFO("from version " << from);
         auto db = connection::open(dir.path() / ("v" + std::to_string(from) + ".db"), true);
@@ -44,6 +61,7 @@ TEST_CASE("every earlier schema version migrates to the latest, giving the same 
         CHECK(migrate(db) == latest_schema_version() - from);
         CHECK(schema_version(db) == latest_schema_version());
         CHECK(tables(db) == expected);
+        CHECK(columns(db) == expected_columns);
     }
 }
 

@@ -51,7 +51,8 @@ struct reminder_fixture : store_fixture {
                 by_recipient[*t.email].push_back(t.timer_id);
             for (const auto& [email, ids] : by_recipient)
                 out.push_back({"evt_" + std::to_string(ids.front()), "email", email,
-                               "deadline.reminder", "s", "t", "", "{}", due.front().late});
+                               "deadline.reminder", "s", "t", "", "{}", due.front().late,
+                               "BEGIN:VCALENDAR\r\nX-FOR:" + email + "\r\nEND:VCALENDAR\r\n"});
             return out;
         };
         return db->fire_due_timers(at(when), how);
@@ -110,7 +111,7 @@ TEST_CASE("late reminders older than the limit are skipped when the policy says 
     how.skip_older_than = std::chrono::hours(24 * 14);
     how.compose = [](const std::vector<store::due_timer>& due) {
         return std::vector<store::outbox_message>(
-            due.empty() ? 0 : 1, {"evt_x", "email", "x@x", "t", "s", "t", "", "{}", true});
+            due.empty() ? 0 : 1, {"evt_x", "email", "x@x", "t", "s", "t", "", "{}", true, ""});
     };
     const auto r = f.db->fire_due_timers(at("2026-03-20T10:00:00Z"), how);
     CHECK(r.skipped == 5);
@@ -168,7 +169,7 @@ TEST_CASE("outbox messages are claimed, retried, sent, and dead ones alerted and
     CHECK(claimed->last_error == std::optional<std::string>("smtp 451 try later"));
     f.db->record_dead(claimed->id, now, "smtp 550 no such user",
                       store::outbox_message{"evt_dead_1", "email", "ops@council.example",
-                                            "outbox.dead", "dead", "t", "", "{}", false});
+                                            "outbox.dead", "dead", "t", "", "{}", false, ""});
     CHECK(f.count("outbox", "state = 'dead'") == 1);
     CHECK(f.count("outbox", "event_type = 'outbox.dead' AND state = 'pending'") == 1);
     REQUIRE(f.db->retry_outbox(claimed->id, now, f.who));
@@ -190,4 +191,15 @@ TEST_CASE("messages left sending by a killed daemon go back to pending", "[store
     CHECK(again->attempts == 2);
     f.db->record_sent(again->id, now);
     CHECK(f.count("outbox", "state = 'sent'") == 1);
+}
+
+TEST_CASE("an email's calendar part is kept with it and handed back when it is claimed",
+          "[store][outbox][calendar]") {
+    reminder_fixture f;
+    REQUIRE(f.fire("2026-01-26T08:00:00Z").messages == 1);
+    const auto claimed = f.db->claim_outbox(at("2026-01-26T08:00:01Z"), std::chrono::seconds(300));
+    REQUIRE(claimed);
+    CHECK(claimed->message.calendar_body ==
+          "BEGIN:VCALENDAR\r\nX-FOR:i1@council.example\r\nEND:VCALENDAR\r\n");
+    CHECK(f.count("outbox", "calendar_body = ''") == 0);
 }
