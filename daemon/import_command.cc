@@ -55,10 +55,9 @@ store::actor command_actor() {
     return {std::string("cli:") + (user && *user ? user : "unknown")};
 }
 
-std::string now_text(const config& cfg) {
-    const core::instant now =
-        cfg.clock_file ? core::file_clock(*cfg.clock_file).now() : std::chrono::system_clock::now();
-    return date::format("%FT%TZ", std::chrono::time_point_cast<std::chrono::seconds>(now));
+core::instant now_of(const config& cfg) {
+    return cfg.clock_file ? core::file_clock(*cfg.clock_file).now()
+                          : std::chrono::system_clock::now();
 }
 
 store::case_store open_existing_store(const config& cfg) {
@@ -122,15 +121,23 @@ planned plan_child(const ssda903::child_extract& child,
 ssda903::child_result write_child(store::case_store& cases, const planned& p,
                                   const ssda903::return_extract& extract,
                                   const store::rules_snapshot& rules, const store::actor& who,
-                                  const std::string& now, std::vector<ssda903::issue>& issues) {
+                                  core::instant at, std::vector<ssda903::issue>& issues) {
     const auto& child = *p.child;
+    const std::string now =
+        date::format("%FT%TZ", std::chrono::time_point_cast<std::chrono::seconds>(at));
+    // Years of history are not news: reminders that fell due more than the late-reminder limit
+    // before the import are kept as history; the recent ones go once, late, like after downtime.
+    store::rule_context context = rules.view();
+    if (rules.reminders)
+        context.history_before =
+            at - std::chrono::hours(24) * rules.reminders->skip_older_than_days;
     const auto refuse = [&](const core::error& e) {
         issues.push_back({ssda903::severity::error, extract.header_file.name, child.header_row, "",
                           child.id, e.code, "not written: " + core::describe(e)});
         return ssda903::child_result{child.id, child_outcome::refused, e.message};
     };
     if (!p.stored) {
-        auto outcome = cases.put_case(p.facts, rules.view(), who, now);
+        auto outcome = cases.put_case(p.facts, context, who, now);
         if (!outcome)
             return refuse(outcome.err());
         return {child.id,
@@ -156,7 +163,7 @@ ssda903::child_result write_child(store::case_store& cases, const planned& p,
             facts = std::move(merged.facts);
             return std::nullopt;
         },
-        rules.view(), who, now);
+        context, who, now);
     if (kept)
         return {child.id, child_outcome::kept, ""};
     if (!outcome)
@@ -252,7 +259,7 @@ int run_import_ssda903(const config& cfg, const import_options& options, std::os
                                      "was written"});
     } else {
         const store::actor who = command_actor();
-        const std::string now = now_text(cfg);
+        const core::instant now = now_of(cfg);
         progress_bar bar("importing", plan.size(), terminal);
         std::size_t done = 0;
         for (const auto& p : plan) {

@@ -38,6 +38,9 @@ struct rule_context {
     const calendar::calendar_set& calendars;
     const schedule::reminder_policy* reminders = nullptr;
     const date::time_zone* zone = nullptr;
+    // For imports of history: a new timer that fell before this is kept as skipped ("history
+    // before the import"), not sent late. Without it every past reminder goes once, late.
+    std::optional<core::instant> history_before = std::nullopt;
 };
 
 // An owning snapshot of everything writes compute with; the daemon swaps it whole on reload.

@@ -5,6 +5,7 @@
 #include "schedule/timers.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <map>
 #include <set>
 
@@ -22,8 +23,13 @@ void sync_child_timers(connection& db, std::int64_t child_id, const rule_context
     if (!rules.reminders || !rules.zone)
         return;
     std::map<std::int64_t, std::set<std::string>> wanted;
-    auto ins = db.prepare("INSERT OR IGNORE INTO timers (deadline_id, key, tag, audience, fire_at) "
-                          "VALUES (?1, ?2, ?3, ?4, ?5)");
+    // A timer before `history_before` is written already skipped (never fired: no fired_at).
+    auto ins = db.prepare(
+        "INSERT OR IGNORE INTO timers (deadline_id, key, tag, audience, fire_at, state, note) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, iif(?5 < ?6, 'skipped', 'pending'), "
+        "iif(?5 < ?6, 'history before the import', NULL))");
+    const std::int64_t history_before =
+        rules.history_before ? unix_seconds(*rules.history_before) : INT64_MIN;
     for (const auto& stored : load_child_deadlines(db, child_id)) {
         auto& keys = wanted[stored.id];
         const rules::rule_set* set = rules.book.by_id(stored.deadline.rule_set);
@@ -38,6 +44,7 @@ void sync_child_timers(connection& db, std::int64_t child_id, const rule_context
                 .bind(3, t.tag)
                 .bind(4, std::string(schedule::to_string(t.to)))
                 .bind(5, unix_seconds(t.fire_at))
+                .bind(6, history_before)
                 .run();
             if (added)
                 *added += db.changes();
@@ -114,8 +121,8 @@ firing_result case_store::fire_due_timers(core::instant now, const firing& how) 
         else if (t.late && how.skip_older_than &&
                  std::chrono::seconds(at - t.fire_at) > *how.skip_older_than)
             skipped.emplace_back(t.timer_id, "older than the late-reminder limit");
-        else if (std::find(how.digest_audiences.begin(), how.digest_audiences.end(),
-                           t.audience) != how.digest_audiences.end())
+        else if (std::find(how.digest_audiences.begin(), how.digest_audiences.end(), t.audience) !=
+                 how.digest_audiences.end())
             skipped.emplace_back(t.timer_id, "in the daily digest (" + t.audience + ")");
         else if (t.audience != "webhook" && !t.email)
             skipped.emplace_back(t.timer_id, "nobody assigned to tell (" + t.audience + ")");

@@ -189,6 +189,43 @@ TEST_CASE("yearly returns imported in turn give the same cases as the whole hist
     CHECK(all_facts(yearly) == a);
 }
 
+TEST_CASE("reminders of history are kept as history, not sent: only the last 14 days' go, late",
+          "[e2e][import][reminders]") {
+    temp_dir tmp;
+    const auto files =
+        generate(tmp, "h2026", {"--children", "60", "--seed", "5", "--up-to", "2026"});
+    // The import's "now": 1 April 2026, 09:00Z, just after the return's year ends. The late limit
+    // ([reminders] skip_older_than_days, default 14) puts the line at 18 March 2026, 09:00Z.
+    const auto clock = tmp.write("now", "2026-04-01T09:00:00Z\n");
+    daemon_process d("\n[testing]\nclock_file = \"" + clock.string() + "\"\n");
+    migrate(d);
+    REQUIRE(import_csv(d, files).exit_code == 0);
+    const std::string line = "1773824400"; // 2026-03-18T09:00:00Z
+    const std::string now = "1775034000";  // 2026-04-01T09:00:00Z
+    const auto history = count(d, "SELECT count(*) FROM timers WHERE fire_at < " + line);
+    const auto recent =
+        count(d, "SELECT count(*) FROM timers WHERE fire_at >= " + line + " AND fire_at < " + now);
+    const auto future = count(d, "SELECT count(*) FROM timers WHERE fire_at >= " + now);
+    INFO("timers: " << history << " history, " << recent << " recent, " << future << " to come");
+    CHECK(history > 1000); // the missed visits and care plans of years, chased weekly
+    CHECK(recent > 0);
+    CHECK(future > 0);
+    // Every timer before the line is skipped as history and was never fired; every one after it
+    // is pending: the recent ones go once, late, when the daemon next runs.
+    CHECK(count(d, "SELECT count(*) FROM timers WHERE fire_at < " + line +
+                       " AND state = 'skipped' AND note = 'history before the import' AND "
+                       "fired_at IS NULL") == history);
+    CHECK(count(d, "SELECT count(*) FROM timers WHERE fire_at >= " + line +
+                       " AND state = 'pending'") == recent + future);
+
+    // A second import changes no timer.
+    const auto all = count(d, "SELECT count(*) FROM timers");
+    REQUIRE(import_csv(d, files).exit_code == 0);
+    CHECK(count(d, "SELECT count(*) FROM timers") == all);
+    CHECK(count(d, "SELECT count(*) FROM timers WHERE state = 'pending'") == recent + future);
+    CHECK(d.command({"db", "check"}).exit_code == 0);
+}
+
 TEST_CASE("a dry run reports what would change and writes nothing", "[e2e][import]") {
     temp_dir tmp;
     const auto h2025 =
@@ -272,7 +309,8 @@ TEST_CASE("faulty files give the report by file, row and column, and refused chi
     CHECK(run.report["summary"]["updated"].get<int>() > 0);
 }
 
-TEST_CASE("with --all-or-nothing nothing is written when any child is refused", "[e2e][import][errors]") {
+TEST_CASE("with --all-or-nothing nothing is written when any child is refused",
+          "[e2e][import][errors]") {
     temp_dir tmp;
     const auto faulty =
         generate(tmp, "faulty", {"--children", "30", "--seed", "4", "--fault", "overlap"});

@@ -203,3 +203,26 @@ TEST_CASE("an email's calendar part is kept with it and handed back when it is c
           "BEGIN:VCALENDAR\r\nX-FOR:i1@council.example\r\nEND:VCALENDAR\r\n");
     CHECK(f.count("outbox", "calendar_body = ''") == 0);
 }
+
+TEST_CASE("an import of history keeps the reminders before its line as history, never sent",
+          "[store][timers][import]") {
+    reminder_fixture f;
+    auto context = f.rules;
+    context.history_before = at("2026-01-28T00:00:00Z");
+    REQUIRE(f.db->put_case(store_fixture::simple_case("C2"), context, f.who, "t"));
+    // C2's review 1 is due 2026-02-02: before-5 on 01-26 is history; before-1 (01-30), due
+    // (02-02), missed (02-03) and its weekly chaser (02-10) are to come.
+    const std::string c2 = "deadline_id IN (SELECT d.id FROM deadlines d JOIN children c ON "
+                           "c.id = d.child_id WHERE c.ref = 'C2')";
+    CHECK(f.count("timers", c2 + " AND state = 'skipped' AND note = 'history before the import' "
+                                 "AND tag = 'before-5' AND fired_at IS NULL") == 1);
+    CHECK(f.count("timers", c2 + " AND state = 'pending'") == 4);
+    // A later write without the line leaves history as it is; C1's own before-5 still fires.
+    REQUIRE(
+        f.db->put_assignments("C2", {std::string("I1"), std::nullopt, std::nullopt}, f.who, "t"));
+    CHECK(f.count("timers", c2 + " AND state = 'skipped'") == 1);
+    const auto fired = f.fire("2026-01-26T08:00:00Z");
+    CHECK(fired.fired == 1);
+    REQUIRE(f.batches.size() == 1);
+    CHECK(f.batches[0][0].child == "C1");
+}
