@@ -184,8 +184,9 @@ int main(int argc, char** argv) {
     report_annual->add_option("-f,--format", annual.format, "Output format")
         ->check(CLI::IsMember({"html", "md", "csv", "json"}))
         ->capture_default_str();
-    report_annual->add_option("-o,--output", annual.output,
-                              "Write to this file (whole or not at all) instead of standard output");
+    report_annual->add_option(
+        "-o,--output", annual.output,
+        "Write to this file (whole or not at all) instead of standard output");
     report_annual->add_option("--as-of", annual_as_of,
                               "The day the report is made, YYYY-MM-DD (default: today in the "
                               "configured time zone); figures count up to the year's end or it");

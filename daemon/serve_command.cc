@@ -11,9 +11,9 @@
 #include "core/file_clock.h"
 #include "core/fnv.h"
 #include "delivery_setup.h"
+#include "digest_job.h"
 #include "escalation_config.h"
 #include "escalation_job.h"
-#include "digest_job.h"
 #include "http/http_server.h"
 #include "reminders/compose.h"
 #include "rules_loader.h"
@@ -191,9 +191,9 @@ int run_serve(const config& cfg) {
         std::chrono::milliseconds(cfg.reminders.recheck_ms));
 
     // Escalation alerts have their own driver, armed for the earliest pending escalation timer.
-    escalation_job escalations(cases, [&] { return current_rules.get(); },
-                               {delivery.compose().webhooks, delivery.compose().service},
-                               cfg.reminders.policy.late_after);
+    escalation_job escalations(
+        cases, [&] { return current_rules.get(); },
+        {delivery.compose().webhooks, delivery.compose().service}, cfg.reminders.policy.late_after);
     escalations.resync(clock->now());
     runtime::timer_driver escalation_timers(
         loop, *clock, [&] { return escalations.next_at(); },

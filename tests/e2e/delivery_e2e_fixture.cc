@@ -19,8 +19,8 @@ namespace {
 std::string shipped_reminder_rules() {
     const std::string text = read_text_file(source_path("config/reviewd.toml"));
     const auto begin = text.find("\n[[reminders.rule]]"); // a table, not a comment naming it
-    const auto end = std::min(text.find("\n[reminders.digest]", begin),
-                              text.find("\n[delivery]", begin));
+    const auto end =
+        std::min(text.find("\n[reminders.digest]", begin), text.find("\n[delivery]", begin));
     if (begin == std::string::npos || end == std::string::npos)
         throw std::runtime_error("config/reviewd.toml has no [[reminders.rule]] before [delivery]");
     return text.substr(begin, end - begin) + "\n";
