@@ -2,6 +2,8 @@
 // snapshot), lib/report counts and renders; this file only wires them and writes the result.
 #include "annual_report_command.h"
 
+#include "command_support.h"
+
 #include "core/clock.h"
 #include "core/file_clock.h"
 #include "report/annual.h"
@@ -60,17 +62,12 @@ int run_report_annual(const config& cfg, const annual_report_options& options, s
             << "\" is not one of html, md, csv, json\n";
         return 2;
     }
-    if (cfg.database.empty())
-        throw config_error(cfg.file.string() +
-                           ": no [store] path: this command needs the database");
-    if (!std::filesystem::exists(cfg.database))
-        throw config_error("no database at " + cfg.database.string() +
-                           " (start reviewd serve, or run reviewd db migrate)");
+    const auto& database = existing_database(cfg);
 
     report::annual_input input;
     input.year = report::calendar_year(options.year);
     input.as_of = options.as_of.value_or(today(cfg));
-    auto rows = store::read_report_rows(cfg.database, input.year.first, input.year.last);
+    auto rows = store::read_report_rows(database, input.year.first, input.year.last);
     input.deadlines = std::move(rows.deadlines);
     input.caseloads = std::move(rows.caseloads);
     input.children_without_iro = rows.children_without_iro;

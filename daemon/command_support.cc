@@ -16,11 +16,16 @@ const std::filesystem::path& database_of(const config& cfg) {
     return cfg.database;
 }
 
-store::case_store open_store(const config& cfg) {
+const std::filesystem::path& existing_database(const config& cfg) {
     const auto& file = database_of(cfg);
     if (!std::filesystem::exists(file))
         throw config_error("no database at " + file.string() +
                            " (start reviewd serve, or run reviewd db migrate)");
+    return file;
+}
+
+store::case_store open_store(const config& cfg) {
+    const auto& file = existing_database(cfg);
     store::prepare_database(file, false);
     return store::case_store(file);
 }

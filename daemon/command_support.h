@@ -1,6 +1,6 @@
-// What the operator's commands (token, feed, db, outbox) share: opening the configured database
-// without ever creating one by accident, acting as the operator for the audit trail, and the time
-// stamp of a change.
+// What the operator's commands (token, feed, db, outbox, import, report, escalation) share: opening
+// the configured database without ever creating one by accident, acting as the operator for the
+// audit trail, and the time stamp of a change.
 #pragma once
 
 #include "config.h"
@@ -13,6 +13,9 @@ namespace reviewd::app {
 
 // The configured database file; throws config_error when the configuration has no [store].
 const std::filesystem::path& database_of(const config& cfg);
+
+// The configured database file, which must exist; throws config_error otherwise.
+const std::filesystem::path& existing_database(const config& cfg);
 
 // Opens the existing, migrated database; throws config_error when there is none.
 store::case_store open_store(const config& cfg);

@@ -1,12 +1,13 @@
 // `reviewd escalation chronology`; see escalation_command.h.
 #include "escalation_command.h"
 
+#include "command_support.h"
+
 #include "core/file_clock.h"
 #include "escalation/chronology.h"
 #include "escalation_config.h"
 #include "rules_loader.h"
 #include "store/case_store.h"
-#include "store/maintenance.h"
 
 #include <ostream>
 
@@ -14,16 +15,9 @@ namespace reviewd::app {
 
 int run_escalation_chronology(const config& cfg, const std::string& id, const std::string& format,
                               std::ostream& out, std::ostream& err) {
-    if (cfg.database.empty())
-        throw config_error(cfg.file.string() +
-                           ": no [store] path: this command needs the database");
-    if (!std::filesystem::exists(cfg.database))
-        throw config_error("no database at " + cfg.database.string() +
-                           " (start reviewd serve, or run reviewd db migrate)");
-    store::prepare_database(cfg.database, false);
+    store::case_store cases = open_store(cfg);
     const auto rules = load_rules(cfg);
     check_escalation_holidays(cfg.escalation, rules.calendars, cfg.file.string());
-    store::case_store cases(cfg.database);
     const auto stored = cases.get_escalation(id);
     if (!stored) {
         err << "reviewd escalation chronology: no escalation \"" << id << "\"\n";

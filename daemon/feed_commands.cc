@@ -2,32 +2,11 @@
 #include "feed_commands.h"
 
 #include "command_support.h"
+#include "core/percent_encoding.h"
 
-#include <cstdio>
 #include <iostream>
 
 namespace reviewd::app {
-namespace {
-
-// A path segment with everything but unreserved characters percent-encoded.
-std::string path_segment(const std::string& text) {
-    std::string out;
-    for (const char c : text) {
-        const auto u = static_cast<unsigned char>(c);
-        if ((u >= 'A' && u <= 'Z') || (u >= 'a' && u <= 'z') || (u >= '0' && u <= '9') ||
-            c == '-' || c == '.' || c == '_' || c == '~') {
-            out += c;
-        } else {
-            char buffer[4];
-            std::snprintf(buffer, sizeof buffer, "%%%02X", u);
-            out += buffer;
-        }
-    }
-    return out;
-}
-
-} // namespace
-
 int run_feed_create(const config& cfg, const std::string& person, const std::string& label) {
     auto store = open_store(cfg);
     const auto created = store.create_feed(person, label, command_actor(), now_utc());
@@ -39,7 +18,7 @@ int run_feed_create(const config& cfg, const std::string& person, const std::str
     std::cerr << "calendar feed " << created.value().id << " (\"" << label << "\") for IRO "
               << person << " created. Its secret is shown once, here; anyone who has it can read "
               << "this IRO's deadlines. Subscribe to\n  http://" << cfg.api.address << ":"
-              << cfg.api.port << "/v1/iros/" << path_segment(person)
+              << cfg.api.port << "/v1/iros/" << core::percent_encoded(person)
               << "/calendar.ics?token=<the secret>\n(through the council's HTTPS reverse proxy). "
               << "Revoke it with: reviewd feed revoke --id " << created.value().id << "\n";
     std::cout << created.value().secret << "\n";

@@ -7,6 +7,8 @@
 // changed it meanwhile).
 #include "import_command.h"
 
+#include "command_support.h"
+
 #include "core/file_clock.h"
 #include "progress_bar.h"
 #include "rules/case_json.h"
@@ -15,13 +17,11 @@
 #include "ssda903/import_report.h"
 #include "ssda903/reconcile.h"
 #include "store/case_store.h"
-#include "store/maintenance.h"
 
 #include <date/date.h>
 #include <date/tz.h>
 #include <nlohmann/json.hpp>
 
-#include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -48,27 +48,9 @@ std::optional<std::string> read_input(const std::string& path, std::string& text
     return std::nullopt;
 }
 
-store::actor command_actor() {
-    const char* user = std::getenv("SUDO_USER");
-    if (!user || !*user)
-        user = std::getenv("USER");
-    return {std::string("cli:") + (user && *user ? user : "unknown")};
-}
-
 core::instant now_of(const config& cfg) {
     return cfg.clock_file ? core::file_clock(*cfg.clock_file).now()
                           : std::chrono::system_clock::now();
-}
-
-store::case_store open_existing_store(const config& cfg) {
-    if (cfg.database.empty())
-        throw config_error(cfg.file.string() +
-                           ": no [store] path: this command needs the database");
-    if (!std::filesystem::exists(cfg.database))
-        throw config_error("no database at " + cfg.database.string() +
-                           " (start reviewd serve, or run reviewd db migrate)");
-    store::prepare_database(cfg.database, false);
-    return store::case_store(cfg.database);
 }
 
 store::rules_snapshot snapshot_of(const config& cfg) {
@@ -230,7 +212,7 @@ int run_import_ssda903(const config& cfg, const import_options& options, std::os
         report.children.push_back({id, child_outcome::skipped, "no episode in this return"});
 
     const store::rules_snapshot rules = snapshot_of(cfg);
-    auto cases = open_existing_store(cfg);
+    auto cases = open_store(cfg);
     const bool terminal = stderr_is_terminal();
 
     std::vector<planned> plan;

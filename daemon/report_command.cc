@@ -2,10 +2,11 @@
 // comparisons and rendering are lib/ssda903/timeliness.h.
 #include "report_command.h"
 
+#include "command_support.h"
+
 #include "core/file_clock.h"
 #include "ssda903/timeliness.h"
 #include "store/case_store.h"
-#include "store/maintenance.h"
 
 #include <nlohmann/json.hpp>
 
@@ -15,17 +16,6 @@
 
 namespace reviewd::app {
 namespace {
-
-store::case_store open_existing_store(const config& cfg) {
-    if (cfg.database.empty())
-        throw config_error(cfg.file.string() +
-                           ": no [store] path: this command needs the database");
-    if (!std::filesystem::exists(cfg.database))
-        throw config_error("no database at " + cfg.database.string() +
-                           " (start reviewd serve, or run reviewd db migrate)");
-    store::prepare_database(cfg.database, false);
-    return store::case_store(cfg.database);
-}
 
 // Every review deadline in the store with this status, page by page.
 void collect(store::case_store& cases, const std::string& status, core::day as_of,
@@ -48,7 +38,7 @@ void collect(store::case_store& cases, const std::string& status, core::day as_o
 
 int run_report_timeliness(const config& cfg, const timeliness_options& options, std::ostream& out,
                           std::ostream& err) {
-    auto cases = open_existing_store(cfg);
+    auto cases = open_store(cfg);
     const core::instant now =
         cfg.clock_file ? core::file_clock(*cfg.clock_file).now() : std::chrono::system_clock::now();
     ssda903::timeliness_report report;

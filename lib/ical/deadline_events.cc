@@ -1,7 +1,7 @@
 // Deadlines as events; see deadline_events.h.
 #include "ical/deadline_events.h"
 
-#include <cstdio>
+#include "core/percent_encoding.h"
 
 namespace reviewd::ical {
 namespace {
@@ -92,27 +92,11 @@ std::string description(const deadline_entry& e) {
     return text;
 }
 
-std::string percent_encoded(const std::string& text) {
-    std::string out;
-    for (const char c : text) {
-        const auto u = static_cast<unsigned char>(c);
-        if ((u >= 'A' && u <= 'Z') || (u >= 'a' && u <= 'z') || (u >= '0' && u <= '9') ||
-            c == '.' || c == '_' || c == '~' || c == '-') {
-            out += c;
-        } else {
-            char buffer[4];
-            std::snprintf(buffer, sizeof buffer, "%%%02X", u);
-            out += buffer;
-        }
-    }
-    return out;
-}
-
 } // namespace
 
 std::string event_uid(const std::string& child, const rules::deadline& d,
                       const std::string& uid_domain) {
-    return percent_encoded(child) + "/" + d.key() + "@" + uid_domain;
+    return core::percent_encoded(child) + "/" + d.key() + "@" + uid_domain;
 }
 
 event deadline_event(const deadline_entry& entry, const feed_settings& settings) {

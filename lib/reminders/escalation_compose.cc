@@ -2,6 +2,7 @@
 #include "reminders/escalation_compose.h"
 
 #include "core/fnv.h"
+#include "reminders/mail_body.h"
 
 #include <nlohmann/json.hpp>
 
@@ -23,23 +24,6 @@ std::string words(std::string id) {
 
 std::string days(int n, const char* what) {
     return std::to_string(n) + (n == 1 ? " working day " : " working days ") + what;
-}
-
-std::string html_escape(const std::string& text) {
-    std::string out;
-    for (const char c : text) {
-        if (c == '&')
-            out += "&amp;";
-        else if (c == '<')
-            out += "&lt;";
-        else if (c == '>')
-            out += "&gt;";
-        else if (c == '"')
-            out += "&quot;";
-        else
-            out += c;
-    }
-    return out;
 }
 
 // What an alert is about, whatever its chaser number or audience: one line in an email and one

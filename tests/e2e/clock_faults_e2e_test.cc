@@ -13,13 +13,6 @@
 using nlohmann::json;
 using namespace reviewd::test;
 
-#define REQUIRE_SOON(stack, condition)                                                             \
-    do {                                                                                           \
-        const bool soon_ = (condition);                                                            \
-        INFO("daemon log:\n" << (soon_ ? std::string() : (stack).log()));                          \
-        REQUIRE(soon_);                                                                            \
-    } while (false)
-
 namespace {
 
 delivery_options plain(const smtp_sink& sink, const webhook_receiver& receiver) {

@@ -19,6 +19,15 @@
 #include <string>
 #include <vector>
 
+// REQUIRE for a bounded wait on the daemon's work (`stack` a delivery_stack), with the daemon's
+// log when it fails. Used inside Catch2 test cases.
+#define REQUIRE_SOON(stack, condition)                                                             \
+    do {                                                                                           \
+        const bool soon_ = (condition);                                                            \
+        INFO("daemon log:\n" << (soon_ ? std::string() : (stack).log()));                          \
+        REQUIRE(soon_);                                                                            \
+    } while (false)
+
 namespace reviewd::test {
 
 // The Standard Webhooks secret the receiver verifies with (domain.md's known answer key).

@@ -34,14 +34,6 @@ using nlohmann::json;
 using namespace reviewd::test;
 using namespace std::chrono_literals;
 
-// REQUIRE for a bounded wait on the daemon's work, with the daemon's log when it fails.
-#define REQUIRE_SOON(stack, condition)                                                             \
-    do {                                                                                           \
-        const bool soon_ = (condition);                                                            \
-        INFO("daemon log:\n" << (soon_ ? std::string() : (stack).log()));                          \
-        REQUIRE(soon_);                                                                            \
-    } while (false)
-
 namespace {
 
 // Polls a predicate that runs a command (outbox list) less eagerly than eventually() does.

@@ -11,13 +11,6 @@
 
 using namespace reviewd::test;
 
-#define REQUIRE_SOON(stack, condition)                                                             \
-    do {                                                                                           \
-        const bool soon_ = (condition);                                                            \
-        INFO("daemon log:\n" << (soon_ ? std::string() : (stack).log()));                          \
-        REQUIRE(soon_);                                                                            \
-    } while (false)
-
 namespace {
 
 std::vector<received_mail> to(const smtp_sink& sink, const std::string& rcpt) {

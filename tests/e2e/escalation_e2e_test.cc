@@ -19,13 +19,6 @@
 using nlohmann::json;
 using namespace reviewd::test;
 
-#define REQUIRE_SOON(stack, condition)                                                             \
-    do {                                                                                           \
-        const bool soon_ = (condition);                                                            \
-        INFO("daemon log:\n" << (soon_ ? std::string() : (stack).log()));                          \
-        REQUIRE(soon_);                                                                            \
-    } while (false)
-
 namespace {
 
 // What the receivers got about escalations (the child's own deadline reminders go too, and are
