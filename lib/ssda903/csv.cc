@@ -97,16 +97,11 @@ private:
                 ++pos_;
                 break;
             }
-            if (c == '\n') {
+            if (c == '\n' || c == '\r') {
+                // Every line break inside quotes (LF, CRLF, or a lone CR, as between records) is
+                // kept as one '\n', so a field read back from what csv_field wrote is the same.
                 field.push_back('\n');
-                ++pos_;
-                ++line_;
-                line_start_ = pos_;
-                continue;
-            }
-            if (c == '\r' && pos_ + 1 < text_.size() && text_[pos_ + 1] == '\n') {
-                field.push_back('\n'); // a CRLF inside quotes is one line break
-                pos_ += 2;
+                pos_ += c == '\r' && pos_ + 1 < text_.size() && text_[pos_ + 1] == '\n' ? 2 : 1;
                 ++line_;
                 line_start_ = pos_;
                 continue;

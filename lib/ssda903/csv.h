@@ -1,7 +1,7 @@
 // An RFC 4180 CSV reader for the SSDA903 files and the council's due-date file: quoted fields
-// ("a ""b"", c"), line breaks inside quotes, CRLF or LF, a UTF-8 byte order mark, and a missing
-// final line break. Strict: a stray quote or an unterminated one is an error naming the line and
-// column, never a silently shifted row. Pure: it reads text, not files.
+// ("a ""b"", c"), line breaks inside quotes (each read as '\n'), CRLF, LF or CR, a UTF-8 byte
+// order mark, and a missing final line break. Strict: a stray quote or an unterminated one is an
+// error naming the line and column, never a silently shifted row. Pure: it reads text, not files.
 #pragma once
 
 #include "core/result.h"

@@ -29,6 +29,22 @@ TEST_CASE("quoted fields keep commas, doubled quotes and line breaks", "[ssda903
     CHECK(t.value().records[1].fields == std::vector<std::string>{"last", "", ""});
 }
 
+TEST_CASE("every line break inside quotes reads as one LF, so a field written back reads the same",
+          "[ssda903][csv][fuzz]") {
+    // Found by ssda903_csv_fuzz: a lone CR before a CRLF read as "\r\n", which csv_field wrote
+    // inside quotes and the reader then read back as "\n".
+    const auto t = read_csv("\n\"P\r\n\r\r\nN4\",\"x\"\r\n\"m\",\r\n");
+    REQUIRE(t);
+    CHECK(t.value().header == std::vector<std::string>{"P\n\n\nN4", "x"});
+    REQUIRE(t.value().records.size() == 1);
+    CHECK(t.value().records[0].line == 6); // a blank line, then three line breaks in the header
+    CHECK(t.value().records[0].fields == std::vector<std::string>{"m", ""});
+    const std::string written = csv_field(t.value().header[0]) + "," + csv_field("x") + "\n";
+    const auto again = read_csv(written);
+    REQUIRE(again);
+    CHECK(again.value().header == t.value().header);
+}
+
 TEST_CASE("a byte order mark, CRLF, a missing final line break and blank lines are accepted",
           "[ssda903][csv]") {
     const auto t = read_csv("\xEF\xBB\xBF"
