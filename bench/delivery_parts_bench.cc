@@ -62,8 +62,10 @@ void bench_store(int messages, int batch, int run) {
             outcomes.clear();
             for (std::size_t i = first; i < claimed.size() && i < first + run; ++i)
                 outcomes.push_back({claimed[i].id,
-                                    store::case_store::delivery_outcome::kind::sent, now,
-                                    {}, std::nullopt});
+                                    store::case_store::delivery_outcome::kind::sent,
+                                    now,
+                                    {},
+                                    std::nullopt});
             db.record_outcomes(outcomes);
             done += static_cast<int>(outcomes.size());
         }
@@ -77,10 +79,10 @@ void bench_store(int messages, int batch, int run) {
 
 void bench_transport(int messages, int run, const std::string& url, int connections) {
     const core::system_clock_source clock;
-    delivery::webhook_transport transport(
-        {"sink", url, "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", std::chrono::milliseconds(10'000),
-         std::chrono::milliseconds(5'000), connections, ""},
-        clock);
+    delivery::webhook_transport transport({"sink", url, "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+                                           std::chrono::milliseconds(10'000),
+                                           std::chrono::milliseconds(5'000), connections, ""},
+                                          clock);
     std::vector<delivery::message> batch;
     int sent = 0, failed = 0;
     const auto start = std::chrono::steady_clock::now();

@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <array>
 #include <optional>
+#include <string_view>
 
 namespace reviewd::delivery {
 namespace {
@@ -115,6 +116,29 @@ std::vector<send_result> webhook_transport::send_all(std::span<const message> me
     for (slot& sl : s.slots)
         idle.push_back(&sl);
 
+    const std::string timestamp_text = std::to_string(timestamp);
+    // A slot's handle, made on its first request with the options every request shares.
+    const auto configured_handle = [&](slot& sl) -> CURL* {
+        CURL* h = curl_easy_init();
+        if (!h)
+            return nullptr;
+        curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
+        curl_easy_setopt(h, CURLOPT_PRIVATE, &sl);
+        curl_easy_setopt(h, CURLOPT_URL, config_.url.c_str());
+        curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
+        curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L);
+        curl_easy_setopt(h, CURLOPT_POST, 1L);
+        curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, discard);
+        curl_easy_setopt(h, CURLOPT_TCP_KEEPALIVE, 1L);
+        curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS,
+                         static_cast<long>(config_.connect_timeout.count()));
+        curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, static_cast<long>(config_.timeout.count()));
+        curl_easy_setopt(h, CURLOPT_ERRORBUFFER, sl.error.data());
+        if (!config_.ca_file.empty())
+            curl_easy_setopt(h, CURLOPT_CAINFO, config_.ca_file.c_str());
+        return h;
+    };
+
     // Starts the message at `i` on an idle slot; false when it finished without a request.
     const auto start = [&](std::size_t i) -> bool {
         const message& m = messages[i];
@@ -128,44 +152,34 @@ std::vector<send_result> webhook_transport::send_all(std::span<const message> me
             return false;
         }
         slot& sl = *idle.back();
-        if (sl.handle)
-            curl_easy_reset(sl.handle);
-        else
-            sl.handle = curl_easy_init();
-        if (!sl.handle) {
+        if (!sl.handle && !(sl.handle = configured_handle(sl))) {
             results[i] = {o::retry, "http: libcurl could not make a handle", std::nullopt};
             return false;
         }
         idle.pop_back();
         sl.index = i;
         sl.error[0] = '\0';
+        // Only what differs from one message to the next is set per request: the handle keeps
+        // the rest (and libcurl its connection) from the slot's first request on.
         curl_slist_free_all(sl.headers);
         sl.headers = nullptr;
-        for (const std::string& line :
-             {std::string("Content-Type: application/json"), "webhook-id: " + m.event_id,
-              "webhook-timestamp: " + std::to_string(timestamp),
-              "webhook-signature: " + signature.value(), std::string("User-Agent: reviewd"),
-              std::string("Expect:")})
+        const auto add_header = [&](std::string_view name, std::string_view value) {
+            std::string line;
+            line.reserve(name.size() + value.size() + 2);
+            line.append(name).append(": ").append(value);
             sl.headers = curl_slist_append(sl.headers, line.c_str());
+        };
+        add_header("webhook-id", m.event_id);
+        add_header("webhook-timestamp", timestamp_text);
+        add_header("webhook-signature", signature.value());
+        for (const char* fixed :
+             {"Content-Type: application/json", "User-Agent: reviewd", "Expect:"})
+            sl.headers = curl_slist_append(sl.headers, fixed);
         CURL* h = sl.handle;
-        curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
-        curl_easy_setopt(h, CURLOPT_PRIVATE, &sl);
-        curl_easy_setopt(h, CURLOPT_URL, config_.url.c_str());
-        curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
-        curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L);
         curl_easy_setopt(h, CURLOPT_HTTPHEADER, sl.headers);
-        curl_easy_setopt(h, CURLOPT_POST, 1L);
         curl_easy_setopt(h, CURLOPT_POSTFIELDS, m.json_body.data());
         curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE,
                          static_cast<curl_off_t>(m.json_body.size()));
-        curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, discard);
-        curl_easy_setopt(h, CURLOPT_TCP_KEEPALIVE, 1L);
-        curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS,
-                         static_cast<long>(config_.connect_timeout.count()));
-        curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, static_cast<long>(config_.timeout.count()));
-        curl_easy_setopt(h, CURLOPT_ERRORBUFFER, sl.error.data());
-        if (!config_.ca_file.empty())
-            curl_easy_setopt(h, CURLOPT_CAINFO, config_.ca_file.c_str());
         if (curl_multi_add_handle(s.multi, h) != CURLM_OK) {
             idle.push_back(&sl);
             results[i] = {o::retry, "http: libcurl could not start the request", std::nullopt};

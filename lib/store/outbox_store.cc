@@ -64,11 +64,13 @@ case_store::claim_outbox_batch(core::instant now, std::chrono::seconds lease, in
     std::lock_guard lock(impl_->write_mutex);
     connection& db = impl_->writer;
     transaction tx(db);
-    auto st = db.prepare(
+    // Cached: the delivery workers claim and record many times a second.
+    auto st_handle = db.prepare_cached(
         "SELECT " + std::string(outbox_columns) +
         " FROM outbox INDEXED BY outbox_ready WHERE state = 'pending' AND next_attempt_at <= ?1 "
         "ORDER BY next_attempt_at, id "
         "LIMIT ?2");
+    statement& st = *st_handle;
     st.bind(1, at).bind(2, max + 16);
     std::vector<outbox_row> chosen;
     while (st.step() && static_cast<int>(chosen.size()) < max) {
@@ -77,14 +79,15 @@ case_store::claim_outbox_batch(core::instant now, std::chrono::seconds lease, in
             continue; // e.g. its channel is at its rate limit: leave it for later
         chosen.push_back(std::move(row));
     }
+    st.reset();
     if (chosen.empty())
         return chosen;
-    auto lease_it = db.prepare(
+    auto lease_it = db.prepare_cached(
         "UPDATE outbox SET state = 'sending', attempts = attempts + 1, lease_until = ?1, "
         "first_attempt_at = coalesce(first_attempt_at, ?2) WHERE id = ?3");
     for (auto& row : chosen) {
-        lease_it.bind(1, at + lease.count()).bind(2, at).bind(3, row.id).run();
-        lease_it.reset();
+        lease_it->bind(1, at + lease.count()).bind(2, at).bind(3, row.id).run();
+        lease_it->reset();
         row.state = "sending";
         row.attempts += 1;
         if (!row.first_attempt_at)
@@ -109,28 +112,28 @@ void case_store::record_outcomes(const std::vector<delivery_outcome>& outcomes) 
     std::lock_guard lock(impl_->write_mutex);
     connection& db = impl_->writer;
     transaction tx(db);
-    auto sent = db.prepare(
+    auto sent = db.prepare_cached(
         "UPDATE outbox SET state = 'sent', sent_at = ?1, lease_until = NULL, last_error = NULL "
         "WHERE id = ?2");
-    auto retry =
-        db.prepare("UPDATE outbox SET state = 'pending', next_attempt_at = ?1, lease_until = NULL, "
-                   "last_error = ?2 WHERE id = ?3 AND state = 'sending'");
-    auto dead = db.prepare(
+    auto retry = db.prepare_cached(
+        "UPDATE outbox SET state = 'pending', next_attempt_at = ?1, lease_until = NULL, "
+        "last_error = ?2 WHERE id = ?3 AND state = 'sending'");
+    auto dead = db.prepare_cached(
         "UPDATE outbox SET state = 'dead', lease_until = NULL, last_error = ?1 WHERE id = ?2");
     for (const auto& o : outcomes) {
         const std::int64_t at = unix_seconds(o.at);
         switch (o.result) {
         case delivery_outcome::kind::sent:
-            sent.bind(1, at).bind(2, o.id).run();
-            sent.reset();
+            sent->bind(1, at).bind(2, o.id).run();
+            sent->reset();
             break;
         case delivery_outcome::kind::retry:
-            retry.bind(1, at).bind(2, o.error).bind(3, o.id).run();
-            retry.reset();
+            retry->bind(1, at).bind(2, o.error).bind(3, o.id).run();
+            retry->reset();
             break;
         case delivery_outcome::kind::dead:
-            dead.bind(1, o.error).bind(2, o.id).run();
-            dead.reset();
+            dead->bind(1, o.error).bind(2, o.id).run();
+            dead->reset();
             if (o.alert)
                 insert_outbox_message(db, *o.alert, at);
             break;
