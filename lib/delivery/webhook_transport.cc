@@ -4,6 +4,7 @@
 #include "delivery/config_error.h"
 #include "delivery/curl_pool.h"
 #include "delivery/mime.h"
+#include "delivery/plain_http_client.h"
 #include "delivery/reply_classification.h"
 #include "delivery/retry_after.h"
 #include "delivery/url_parts.h"
@@ -79,7 +80,11 @@ struct webhook_transport::session {
 
 webhook_transport::webhook_transport(webhook_config config, const core::clock& clock)
     : config_((check_config(config), std::move(config))), clock_(clock),
-      session_(std::make_unique<session>(config_.max_connections)) {}
+      session_(std::make_unique<session>(config_.max_connections)) {
+    if (auto endpoint = plain_http_endpoint_of(config_.url))
+        plain_ = std::make_unique<plain_http_client>(std::move(*endpoint), config_.max_connections,
+                                                     config_.connect_timeout, config_.timeout);
+}
 
 webhook_transport::~webhook_transport() = default;
 
@@ -111,6 +116,8 @@ std::vector<send_result> webhook_transport::send_all(std::span<const message> me
     };
 
     std::lock_guard lock(session_mutex_);
+    if (plain_)
+        return send_plain(messages, timestamp, refusal);
     session& s = *session_;
     std::vector<slot*> idle;
     for (slot& sl : s.slots)
@@ -241,6 +248,47 @@ std::vector<send_result> webhook_transport::send_all(std::span<const message> me
     }
     for (std::size_t i = next; i < messages.size(); ++i)
         results[i] = {o::retry, "http: libcurl multi handle failed", std::nullopt};
+    return results;
+}
+
+std::vector<send_result> webhook_transport::send_plain(
+    std::span<const message> messages, std::int64_t timestamp,
+    const std::function<std::optional<send_result>(const message&)>& refusal) {
+    std::vector<send_result> results(messages.size());
+    std::vector<std::string> requests;
+    std::vector<std::size_t> request_of; // which message each request carries
+    requests.reserve(messages.size());
+    const plain_http_endpoint& e = plain_->endpoint();
+    const std::string timestamp_text = std::to_string(timestamp);
+    for (std::size_t i = 0; i < messages.size(); ++i) {
+        const message& m = messages[i];
+        if (auto refused = refusal(m)) {
+            results[i] = std::move(*refused);
+            continue;
+        }
+        auto signature = sign_webhook(config_.secret, m.event_id, timestamp, m.json_body);
+        if (!signature) { // cannot happen: the secret was checked at construction
+            results[i] = {send_result::outcome::retry, core::describe(signature.err()),
+                          std::nullopt};
+            continue;
+        }
+        std::string& r = requests.emplace_back();
+        r.reserve(320 + m.json_body.size());
+        r.append("POST ").append(e.target).append(" HTTP/1.1\r\nHost: ").append(e.host_header);
+        r.append("\r\nContent-Type: application/json\r\nUser-Agent: reviewd\r\nwebhook-id: ");
+        r.append(m.event_id).append("\r\nwebhook-timestamp: ").append(timestamp_text);
+        r.append("\r\nwebhook-signature: ").append(signature.value());
+        r.append("\r\nContent-Length: ").append(std::to_string(m.json_body.size()));
+        r.append("\r\n\r\n").append(m.json_body);
+        request_of.push_back(i);
+    }
+    const std::vector<plain_http_reply> replies = plain_->exchange(requests);
+    for (std::size_t k = 0; k < replies.size(); ++k) {
+        http_exchange x = replies[k].exchange;
+        if (replies[k].retry_after)
+            x.retry_after = parse_retry_after(*replies[k].retry_after, clock_.now());
+        results[request_of[k]] = classify_http(x);
+    }
     return results;
 }
 

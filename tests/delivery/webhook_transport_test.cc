@@ -4,6 +4,7 @@
 #include "delivery/config_error.h"
 #include "delivery/webhook_transport.h"
 #include "support/manual_clock.h"
+#include "support/tls_certificate.h"
 #include "support/webhook_receiver.h"
 
 #include <catch2/catch.hpp>
@@ -14,6 +15,7 @@
 using namespace reviewd::delivery;
 using namespace std::chrono_literals;
 using reviewd::test::manual_clock;
+using reviewd::test::tls_certificate;
 using reviewd::test::webhook_receiver;
 using outcome = send_result::outcome;
 
@@ -138,8 +140,38 @@ TEST_CASE("a receiver that is down is a retry", "[delivery][webhook][integration
     manual_clock clock(thursday_9am);
     const auto r = webhook_transport(c, clock).send(event());
     CHECK(r.result == outcome::retry);
-    CHECK(r.detail.rfind("http: ", 0) == 0);
-    CHECK(r.detail.find("curl 7]") != std::string::npos);
+    CHECK(r.detail.rfind("http: could not connect to 127.0.0.1:", 0) == 0);
+    CHECK(r.detail.find("Connection refused") != std::string::npos);
+    // The same over https goes through libcurl, and says so.
+    c.url = "https" + c.url.substr(4);
+    const auto tls = webhook_transport(c, clock).send(event());
+    CHECK(tls.result == outcome::retry);
+    CHECK(tls.detail.find("curl 7]") != std::string::npos);
+}
+
+TEST_CASE("an https receiver gets signed webhooks through libcurl, trusting the configured CA",
+          "[delivery][webhook][integration][tls]") {
+    const tls_certificate certificate;
+    webhook_receiver receiver({"--secret", secret, "--reject-unverified", "--tls-cert",
+                               certificate.cert_file().string(), "--tls-key",
+                               certificate.key_file().string()});
+    manual_clock clock(thursday_9am);
+    webhook_config c = config_for(receiver);
+    c.url = "https://127.0.0.1:" + std::to_string(receiver.port()) + "/hooks/reviewd";
+    c.ca_file = certificate.cert_file().string();
+    webhook_transport t(c, clock);
+    std::vector<message> batch;
+    for (int i = 0; i < 6; ++i)
+        batch.push_back(event("evt_tls_" + std::to_string(i)));
+    for (const auto& r : t.send_all(batch)) {
+        CHECK(r.result == outcome::sent);
+        CHECK(r.detail == "http 200"); // a 401 would mean the signature did not verify
+    }
+    // Without the CA the self-signed certificate is not trusted: nothing is sent.
+    c.ca_file.clear();
+    const auto untrusted = webhook_transport(c, clock).send(event("evt_tls_untrusted"));
+    CHECK(untrusted.result == outcome::retry);
+    CHECK(untrusted.detail.find("curl 60]") != std::string::npos);
 }
 
 TEST_CASE("webhooks keep their connection alive between sends",

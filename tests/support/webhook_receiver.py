@@ -13,6 +13,8 @@ Run with /usr/bin/python3. Prints "READY <port>" once listening; exits on SIGTER
   --oauth-token-prefix  tokens are "<prefix>-<n>" for the n-th issued (default "token")
   --oauth-client-id ID / --oauth-client-secret S    required credentials (default: any)
   --oauth-status CODE   answer the token endpoint with CODE and an OAuth error instead
+  --reject-unverified   answer 401 to a POST whose signature does not verify (with --secret)
+  --tls-cert FILE --tls-key FILE    serve HTTPS with this certificate instead of plain HTTP
 
 Endpoints:
   POST /oauth/token     client-credentials grant (application/x-www-form-urlencoded)
@@ -113,12 +115,15 @@ class Handler(BaseHTTPRequestHandler):
             entry = SCRIPT.pop(0) if SCRIPT else "200"
             status_text, _, retry_after = entry.partition(":")
             status = int(status_text)
+            verified = verify(headers, body)
+            if ARGS.reject_unverified and verified is False:
+                status = 401
             if not retry_after and status in (429, 503) and ARGS.retry_after:
                 retry_after = ARGS.retry_after
             STATE["requests"].append({
                 "connection": self.connection_id, "method": "POST", "path": self.path,
                 "headers": headers, "body": body.decode("utf-8", "replace"),
-                "verified": verify(headers, body), "status": status})
+                "verified": verified, "status": status})
         extra = {}
         if retry_after:
             extra["Retry-After"] = retry_after
@@ -167,12 +172,20 @@ def main():
     parser.add_argument("--oauth-client-id")
     parser.add_argument("--oauth-client-secret")
     parser.add_argument("--oauth-status", type=int)
+    parser.add_argument("--reject-unverified", action="store_true")
+    parser.add_argument("--tls-cert")
+    parser.add_argument("--tls-key")
     ARGS = parser.parse_args()
     separator = "|" if "|" in ARGS.script else ","
     SCRIPT = [s.strip() for s in ARGS.script.split(separator) if s.strip()]
 
     server = ThreadingHTTPServer(("127.0.0.1", ARGS.port), Handler)
     server.daemon_threads = True
+    if ARGS.tls_cert:
+        import ssl
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(ARGS.tls_cert, ARGS.tls_key)
+        server.socket = context.wrap_socket(server.socket, server_side=True)
     signal.signal(signal.SIGTERM, lambda *_: threading.Thread(target=server.shutdown).start())
     print("READY {}".format(server.server_port), flush=True)
     server.serve_forever(poll_interval=0.2)
