@@ -45,7 +45,6 @@ public:
         acceptor_ = std::thread([this] { accept_loop(); });
     }
     ~scripted_server() {
-        stopping_ = true;
         ::shutdown(listener_, SHUT_RDWR);
         ::close(listener_);
         acceptor_.join();
@@ -121,7 +120,6 @@ private:
     std::function<scripted_reply(int)> script_;
     int listener_ = -1;
     std::uint16_t port_ = 0;
-    std::atomic<bool> stopping_{false};
     std::atomic<int> connections_{0};
     std::thread acceptor_;
     mutable std::mutex mutex_;
