@@ -3,7 +3,7 @@
 // SQLite file at synchronous=FULL, nothing sent), and the webhook transport (signed POSTs in runs
 // to a receiver given by --url, nothing stored). Prints messages per second for each.
 //
-//   delivery_parts_bench [--messages 60000] [--batch 128] [--run 32] [--url http://127.0.0.1:P/]
+//   delivery_parts_bench [--messages 60000] [--batch 256] [--run 256] [--url http://127.0.0.1:P/]
 //                        [--connections 4]
 #include "core/clock.h"
 #include "delivery/webhook_transport.h"
@@ -109,7 +109,7 @@ void bench_transport(int messages, int run, const std::string& url, int connecti
 } // namespace
 
 int main(int argc, char** argv) {
-    int messages = 60000, batch = 128, run = 32, connections = 4;
+    int messages = 60000, batch = 256, run = 256, connections = 4; // as the daemon
     std::string url;
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string flag = argv[i];
