@@ -79,11 +79,13 @@ struct webhook_transport::session {
 };
 
 webhook_transport::webhook_transport(webhook_config config, const core::clock& clock)
-    : config_((check_config(config), std::move(config))), clock_(clock),
-      session_(std::make_unique<session>(config_.max_connections)) {
+    : config_((check_config(config), std::move(config))), clock_(clock) {
+    // One path per endpoint: plain http:// through plain_http_client, the rest through libcurl.
     if (auto endpoint = plain_http_endpoint_of(config_.url))
         plain_ = std::make_unique<plain_http_client>(std::move(*endpoint), config_.max_connections,
                                                      config_.connect_timeout, config_.timeout);
+    else
+        session_ = std::make_unique<session>(config_.max_connections);
 }
 
 webhook_transport::~webhook_transport() = default;

@@ -57,8 +57,8 @@ private:
     const webhook_config config_;
     const core::clock& clock_;
     std::mutex session_mutex_;
-    std::unique_ptr<session> session_;
-    std::unique_ptr<plain_http_client> plain_; // http:// without credentials; else libcurl
+    std::unique_ptr<session> session_;         // libcurl: https://, or credentials in the URL
+    std::unique_ptr<plain_http_client> plain_; // plain http:// (exactly one of the two is set)
 };
 
 } // namespace reviewd::delivery

@@ -141,6 +141,17 @@ std::string iro_label(const std::string& ref, const std::string& name) {
     return name.empty() ? ref : name + " (" + ref + ")";
 }
 
+std::vector<std::vector<std::string>> outcome_table(const std::vector<outcome_count>& counts) {
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& o : counts)
+        if (o.count > 0)
+            rows.push_back({std::string(label(o.code)), std::to_string(o.count)});
+    if (rows.empty())
+        for (const auto& o : counts)
+            rows.push_back({std::string(label(o.code)), std::to_string(o.count)});
+    return rows;
+}
+
 std::string format_number(double value) {
     char text[32];
     if (value == std::floor(value))

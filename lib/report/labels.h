@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace reviewd::report {
 
@@ -32,6 +33,10 @@ std::string stage_label(std::string_view stage_id);
 // An IRO's row heading: "Ann Smith (IRO-1)", the ref alone without a name, and
 // "No IRO assigned" for the empty ref.
 std::string iro_label(const std::string& ref, const std::string& name);
+
+// A table of outcomes in words and counts, {label, count} a row: the outcomes that happened, or
+// every row when none did, so the table is never empty (the Markdown and HTML tables).
+std::vector<std::vector<std::string>> outcome_table(const std::vector<outcome_count>& counts);
 
 // "12" or "4.5": a median of working days is a whole number or ends in .5.
 std::string format_number(double value);

@@ -252,18 +252,6 @@ std::vector<cells> stage_cells(const std::vector<stage_count>& counts) {
     return rows;
 }
 
-// The outcomes that happened (every row when none did, so the table is never empty).
-std::vector<cells> outcome_cells(const std::vector<outcome_count>& counts) {
-    std::vector<cells> rows;
-    for (const auto& o : counts)
-        if (o.count > 0)
-            rows.push_back({std::string(label(o.code)), num(o.count)});
-    if (rows.empty())
-        for (const auto& o : counts)
-            rows.push_back({std::string(label(o.code)), num(o.count)});
-    return rows;
-}
-
 std::string days(const std::optional<double>& v) {
     return v ? format_number(*v) : "-";
 }
@@ -334,7 +322,7 @@ void escalations(std::ostringstream& out, const annual_report& r) {
     out << "<h3>How they ended</h3>\n";
     paragraph(out, explain_outcomes(), "explain");
     table(out, "Outcomes of the concerns resolved", {"Outcome", "Concerns"},
-          outcome_cells(e.outcomes));
+          outcome_table(e.outcomes));
     time_per_stage(out, e);
 
     out << "<h3>Referrals to Cafcass</h3>\n";
@@ -346,7 +334,7 @@ void escalations(std::ostringstream& out, const annual_report& r) {
            {"Still with Cafcass", num(e.cafcass.still_with_cafcass)}});
     if (e.cafcass.resolved > 0)
         table(out, "Outcomes of the referrals resolved", {"Outcome", "Concerns"},
-              outcome_cells(e.cafcass.outcomes));
+              outcome_table(e.cafcass.outcomes));
     out << "<h3>Carried in and still open</h3>\n";
     paragraph(out, explain_carried_and_open(), "explain");
     table(out, "Open concerns", {"", "Concerns"},

@@ -118,18 +118,6 @@ std::vector<row> stage_rows(const std::vector<stage_count>& counts) {
     return rows;
 }
 
-// The outcomes that happened (every row when none did, so the table is never empty).
-std::vector<row> outcome_rows(const std::vector<outcome_count>& counts) {
-    std::vector<row> rows;
-    for (const auto& o : counts)
-        if (o.count > 0)
-            rows.push_back({std::string(label(o.code)), num(o.count)});
-    if (rows.empty())
-        for (const auto& o : counts)
-            rows.push_back({std::string(label(o.code)), num(o.count)});
-    return rows;
-}
-
 void escalations(std::ostringstream& out, const annual_report& r) {
     const auto& e = r.escalations;
     out << "## Escalations\n\n" << explain_escalations_raised(r) << "\n\n";
@@ -155,7 +143,7 @@ void escalations(std::ostringstream& out, const annual_report& r) {
     table(out, {"Resolved at", "Concerns"}, stage_rows(e.resolved_at));
 
     out << "### How they ended\n\n" << explain_outcomes() << "\n\n";
-    table(out, {"Outcome", "Concerns"}, outcome_rows(e.outcomes));
+    table(out, {"Outcome", "Concerns"}, outcome_table(e.outcomes));
 
     out << "### Time spent at each stage\n\n" << explain_time_per_stage() << "\n\n";
     std::vector<row> times;
@@ -177,7 +165,7 @@ void escalations(std::ostringstream& out, const annual_report& r) {
            {"Still with Cafcass", num(e.cafcass.still_with_cafcass)}});
     if (e.cafcass.resolved > 0)
         table(out, {"Resolved after referral: outcome", "Concerns"},
-              outcome_rows(e.cafcass.outcomes));
+              outcome_table(e.cafcass.outcomes));
 
     out << "### Carried in and still open\n\n" << explain_carried_and_open() << "\n\n";
     table(out, {"", "Concerns"},
