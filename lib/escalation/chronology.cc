@@ -41,8 +41,9 @@ void measure(chronology& c, const calendar::working_calendar& cal) {
         s.in_time = s.answered && s.response_due && s.answers.front().on <= *s.response_due;
     }
     for (endorsement_step& e : c.endorsements)
-        e.working_days =
-            std::max(0, cal.working_days_between(e.requested_on, e.decided_on.value_or(c.as_of)));
+        e.working_days = std::max(
+            0, cal.working_days_between(e.requested_on,
+                                        e.decided_on.value_or(c.resolved_on.value_or(c.as_of))));
 }
 
 } // namespace
@@ -152,6 +153,10 @@ core::result<chronology> chronology_of(const escalation& e,
             c.resolved_on = ev.local_day;
             c.resolved = resolution_of(ev.note);
             leave(ev.local_day, "resolved");
+            if (pending != none) { // resolved while awaiting endorsement: the request lapses
+                c.endorsements[pending].decision = "not decided: resolved first";
+                pending = none;
+            }
             break;
         default:
             break;

@@ -52,9 +52,11 @@ struct endorsement_step {
     std::optional<std::string> asked; // the IRO manager asked
     std::optional<core::day> decided_on;
     std::string decided_by;
-    std::string decision; // "endorsed", "mediated: proceed", "mediated: not proceed", "" pending
+    // "endorsed", "mediated: proceed", "mediated: not proceed", "not decided: resolved first",
+    // or "" while pending
+    std::string decision;
     std::string note;
-    int working_days = 0; // to the decision, or to today while pending
+    int working_days = 0; // to the decision, the resolution, or today while pending
 };
 
 struct chronology_event {

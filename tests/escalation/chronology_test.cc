@@ -167,6 +167,22 @@ TEST_CASE("an open escalation's unanswered stage counts working days to today",
     CHECK(md.find("| pending |") != std::string::npos);
 }
 
+TEST_CASE("an endorsement still awaited when the escalation is resolved stops counting there",
+          "[escalation][chronology]") {
+    const auto e =
+        after({ev(event_kind::endorsement_requested, "2026-06-03", "iro", "director"),
+               noted(ev(event_kind::resolved, "2026-06-05", "iro"), "needs_met: agreed")});
+    const auto c = build(e, "2026-06-12");
+    CHECK(c.now == escalation::status::resolved);
+    REQUIRE(c.endorsements.size() == 1);
+    CHECK_FALSE(c.endorsements[0].decided_on);
+    CHECK(c.endorsements[0].decision == "not decided: resolved first");
+    CHECK(c.endorsements[0].working_days == 2); // 3 to 5 June, not to today
+    const std::string md = escalation::chronology_markdown(c);
+    CHECK(md.find("| pending |") == std::string::npos);
+    CHECK(md.find("not decided: resolved first") != std::string::npos);
+}
+
 TEST_CASE("resolution notes carry a coded outcome", "[escalation][chronology]") {
     const auto r = escalation::resolution_of("plan_amended: new placement from September");
     CHECK(r.code == escalation::outcome::plan_amended);
