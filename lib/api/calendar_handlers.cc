@@ -32,12 +32,12 @@ http::response no_feed() {
 
 http::response get_iro_calendar(call& c) {
     const std::string& iro = c.params.at(0);
-    const auto token = c.where.query.find("token");
-    if (token == c.where.query.end() || token->second.empty())
+    const auto token = query_value(c, "token");
+    if (!token)
         return error_response(401, "unauthorized",
                               "a calendar feed needs its secret: ?token=<from reviewd feed create>",
                               "token");
-    if (!c.ctx.store.feed_allows(iro, token->second))
+    if (!c.ctx.store.feed_allows(iro, *token))
         return no_feed();
 
     std::vector<ical::deadline_entry> entries;

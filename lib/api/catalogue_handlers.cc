@@ -11,13 +11,6 @@ namespace {
 
 using nlohmann::json;
 
-std::optional<std::string> query_value(const call& c, const char* name) {
-    const auto it = c.where.query.find(name);
-    if (it == c.where.query.end() || it->second.empty())
-        return std::nullopt;
-    return it->second;
-}
-
 json person_json(const store::person& p) {
     return {{"ref", p.ref},
             {"role", p.role},

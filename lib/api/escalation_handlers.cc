@@ -416,37 +416,31 @@ http::response list_escalations(call& c) {
             if (key != "status" && key != "stage" && key != "iro" && key != "child" &&
                 key != "limit" && key != "cursor")
                 refuse(400, "unknown_parameter", "unknown query parameter", key);
-        const auto query = [&](const char* name) -> std::optional<std::string> {
-            const auto it = c.where.query.find(name);
-            if (it == c.where.query.end() || it->second.empty())
-                return std::nullopt;
-            return it->second;
-        };
         store::escalation_filter filter;
-        filter.status = query("status");
+        filter.status = query_value(c, "status");
         if (filter.status && !store::valid_escalation_status_filter(*filter.status))
             refuse(400, "invalid_value",
                    "\"" + *filter.status +
                        "\" is not one of open, stale, awaiting_endorsement, with_cafcass, "
                        "resolved, withdrawn",
                    "status");
-        filter.stage = query("stage");
+        filter.stage = query_value(c, "stage");
         if (filter.stage && !view_of(c).ctx.ladder().find(*filter.stage))
             refuse(400, "invalid_value", "\"" + *filter.stage + "\" is not a stage of the ladder",
                    "stage");
-        filter.iro = query("iro");
+        filter.iro = query_value(c, "iro");
         if (c.who.role == "iro") {
             if (filter.iro && filter.iro != c.who.person)
                 refuse(403, "forbidden", "an IRO's token lists only that IRO's children", "iro");
             filter.iro = c.who.person;
         }
-        filter.child = query("child");
+        filter.child = query_value(c, "child");
         if (filter.child && !rules::valid_case_reference(*filter.child))
             refuse(400, "invalid_value", "not a reference (letters, digits, '.', '_', '-')",
                    "child");
-        if (const auto limit = query("limit"))
+        if (const auto limit = query_value(c, "limit"))
             filter.limit = parse_limit(*limit);
-        filter.cursor = query("cursor");
+        filter.cursor = query_value(c, "cursor");
         if (filter.cursor && !store::valid_escalation_cursor(*filter.cursor))
             refuse(400, "invalid_value", "not a cursor this API gave out", "cursor");
         const auto page = c.ctx.store.list_escalations(filter, c.today);

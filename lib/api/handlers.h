@@ -33,6 +33,8 @@ http::response error_response(int status, const std::string& code, const std::st
                               const std::string& field = {});
 // Maps an error from the rules or the store to its HTTP status (400, 404, 409, 422).
 http::response error_response(const core::error& e);
+// A query parameter's value; nullopt when it is absent or empty.
+std::optional<std::string> query_value(const call& c, const char* name);
 // Parses the request body as JSON; nullopt and `error` set when it is not.
 std::optional<nlohmann::json> parse_body(const call& c, http::response& error);
 

@@ -22,6 +22,13 @@ http::response error_response(int status, const std::string& code, const std::st
                          {{"error", {{"code", code}, {"message", message}, {"field", field}}}});
 }
 
+std::optional<std::string> query_value(const call& c, const char* name) {
+    const auto it = c.where.query.find(name);
+    if (it == c.where.query.end() || it->second.empty())
+        return std::nullopt;
+    return it->second;
+}
+
 http::response error_response(const core::error& e) {
     // Facts that parse but contradict each other or the rules are 422; malformed input is 400.
     static const std::set<std::string> unprocessable = {
