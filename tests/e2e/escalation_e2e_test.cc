@@ -193,8 +193,12 @@ TEST_CASE("with automatic escalation configured the daemon climbs the ladder by 
     // A table after [delivery]'s keys (TOML allows it): the 2017-flowchart behaviour.
     d.delivery_keys = "[escalation]\nauto_escalate = true\n";
     delivery_stack s("2026-06-01T09:00:00Z", d);
-    s.api.call("admin", "PUT", "/v1/people/S1",
-               R"({"role": "service_manager", "name": "Staff S1", "email": "S1@council.example"})");
+    REQUIRE(
+        s.api
+            .call(
+                "admin", "PUT", "/v1/people/S1",
+                R"({"role": "service_manager", "name": "Staff S1", "email": "S1@council.example"})")
+            .status < 300);
     s.put_child("C1", "2026-03-02");
     REQUIRE(s.api
                 .call("integration", "PUT", "/v1/children/C1/assignments",

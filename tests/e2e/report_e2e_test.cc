@@ -12,6 +12,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -149,9 +150,11 @@ TEST_CASE("reviewd report annual on a synthetic year loaded through the API, in 
         CHECK(by[2]["iro"].is_null());
         CHECK(by[2]["all"]["on_time"] == 1);
         CHECK(by[2]["all"]["not_met"] == 1);
-        for (const auto& k : j["deadlines_by_kind"])
-            if (k["kind"] == "review")
-                CHECK(k["counted"] == 10);
+        const auto& kinds = j["deadlines_by_kind"];
+        const auto review = std::find_if(kinds.begin(), kinds.end(),
+                                         [](const auto& k) { return k["kind"] == "review"; });
+        REQUIRE(review != kinds.end());
+        CHECK((*review)["counted"] == 10);
         const auto& c = j["caseloads"];
         REQUIRE(c["iros"].size() == 2);
         CHECK(c["iros"][0]["children"] == 2);
@@ -307,8 +310,11 @@ TEST_CASE("escalations recorded through the API on a driven clock are counted in
     INFO(checked.out << checked.err);
     CHECK(checked.exit_code == 0);
     for (const auto& format : {"html", "md", "csv", "json"}) {
-        const auto text =
-            f.daemon.command({"report", "annual", "--year", "2026", "--format", format}).out;
+        const auto run =
+            f.daemon.command({"report", "annual", "--year", "2026", "--format", format});
+        REQUIRE(run.exit_code == 0);
+        const std::string& text = run.out;
+        REQUIRE_FALSE(text.empty());
         CHECK(text.find("NOT-IN-REPORT") == std::string::npos);
         CHECK(text.find(e1) == std::string::npos); // no escalation id
         CHECK(text.find("R-A1") == std::string::npos);
